@@ -1,0 +1,424 @@
+"""Load Annex editions and regimes from YAML, validating every file against the schema.
+
+An edition is a folder holding ``edition.yaml``, ``definitions.yaml``, ``vocabulary/*.yaml`` and
+``items/*.yaml``. A regime is one ``mtcr-regime/1`` YAML file naming a base edition and changing
+thresholds, removing entries or adding entries. Any problem raises :class:`DataFileError` naming the
+file, the entry id and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from mtcr.annex import schema as s
+from mtcr.annex.model import (
+    AllOf,
+    Annex,
+    AnyOf,
+    Condition,
+    Criterion,
+    Decontrol,
+    Definition,
+    Downgrade,
+    Entry,
+    Item,
+    ItemKind,
+    Leaf,
+    Parameter,
+    RangePayload,
+    Source,
+    Threshold,
+    iter_leaves,
+)
+from mtcr.errors import DataFileError, NotFoundError, UnitError
+from mtcr.settings import get_settings
+from mtcr.units import to_si
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+BUNDLED_DATA = Path(str(resources.files("mtcr.annex") / "data"))
+
+
+def read_yaml(path: Path) -> object:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError as exc:
+        raise DataFileError(str(path), "file not found") from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(str(path), f"not valid YAML: {exc}") from exc
+
+
+def validate_file(path: Path, model: type[ModelT], data: object | None = None) -> ModelT:
+    """Validate one file's data, turning pydantic's report into a message naming entry and field."""
+    raw = read_yaml(path) if data is None else data
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        location = tuple(first["loc"])
+        entry_id = _entry_id_at(raw, location)
+        field = ".".join(str(part) for part in location) or None
+        raise DataFileError(str(path), first["msg"], entry_id=entry_id, field=field) from exc
+
+
+def _entry_id_at(raw: object, location: tuple[object, ...]) -> str | None:
+    """The id of the entry an error location points into, when the raw data has one."""
+    node = raw
+    found: str | None = None
+    for part in location:
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str) and "title" in node:
+            found = node["id"]
+    return found
+
+
+class _Builder:
+    """Turns validated file models into domain values, checking cross-references."""
+
+    def __init__(self, parameters: dict[str, Parameter], kinds: dict[str, ItemKind]) -> None:
+        self.parameters = parameters
+        self.kinds = kinds
+
+    def entry(self, raw: s.EntryFile, item: s.ItemFile, path: Path, origin: str) -> Entry:
+        where = (str(path), raw.id)
+        if raw.id.split(".")[0] != str(item.item):
+            raise DataFileError(*where, field="id", problem=f"entry belongs to item {raw.id.split('.')[0]}, not {item.item}")
+        for kind in raw.kinds:
+            if kind not in self.kinds:
+                raise DataFileError(*where, field="kinds", problem=f"unknown item kind {kind!r}")
+        category = raw.category or item.category
+        if category is None:  # pragma: no cover - the schema requires an item category
+            raise DataFileError(*where, field="category", problem="no category")
+        criteria = self.criterion(raw.criteria, path, raw.id, "criteria") if raw.criteria else None
+        self._check_unique_leaf_ids(criteria, path, raw.id)
+        return Entry(
+            id=raw.id,
+            item=item.item,
+            category=category,
+            title=raw.title.strip(),
+            text=" ".join(raw.text.split()),
+            kinds=tuple(raw.kinds),
+            criteria=criteria,
+            conditions=tuple(Condition(c.type, tuple(c.targets), c.text) for c in raw.conditions),
+            notes=tuple(" ".join(note.split()) for note in raw.notes),
+            decontrols=tuple(
+                Decontrol(d.text, self.criterion(d.when, path, raw.id, f"decontrols[{i}].when") if d.when else None)
+                for i, d in enumerate(raw.decontrols)
+            ),
+            downgrades=tuple(
+                Downgrade(
+                    d.to,
+                    d.text,
+                    self.criterion(d.when, path, raw.id, f"downgrades[{i}].when") if d.when else None,
+                    tuple(d.requires),
+                )
+                for i, d in enumerate(raw.downgrades)
+            ),
+            eu_refs=tuple(raw.eu_refs),
+            us_refs=tuple(raw.us_refs),
+            sources=tuple(Source(src.key, src.ref, src.confidence) for src in raw.sources),
+            origin=origin,
+        )
+
+    def criterion(self, raw: object, path: Path, entry_id: str, field: str) -> Criterion:
+        if isinstance(raw, s.AllOfFile):
+            return AllOf(tuple(self.criterion(c, path, entry_id, f"{field}.all[{i}]") for i, c in enumerate(raw.all)))
+        if isinstance(raw, s.AnyOfFile):
+            return AnyOf(tuple(self.criterion(c, path, entry_id, f"{field}.any[{i}]") for i, c in enumerate(raw.any)))
+        if isinstance(raw, s.RangePayloadNodeFile):
+            node = raw.range_payload
+            return RangePayload(
+                id=node.id,
+                range=self.threshold(node.range.value, node.range.unit, "m", path, entry_id, f"{field}.range"),
+                payload=(
+                    self.threshold(node.payload.value, node.payload.unit, "kg", path, entry_id, f"{field}.payload")
+                    if node.payload
+                    else None
+                ),
+                note=node.note,
+            )
+        if isinstance(raw, s.LeafFile):
+            return self.leaf(raw, path, entry_id, field)
+        raise DataFileError(str(path), f"unexpected criterion {raw!r}", entry_id, field)  # pragma: no cover
+
+    def leaf(self, raw: s.LeafFile, path: Path, entry_id: str, field: str) -> Leaf:
+        parameter = self.parameters.get(raw.parameter)
+        if parameter is None:
+            raise DataFileError(str(path), f"unknown parameter {raw.parameter!r}", entry_id, f"{field}.parameter")
+        leaf_id = raw.id or raw.parameter
+        if parameter.kind is s.ParameterKind.QUANTITY:
+            if raw.op is s.Comparator.IN or not isinstance(raw.value, (int, float)) or isinstance(raw.value, bool):
+                raise DataFileError(
+                    str(path), f"parameter {raw.parameter!r} is a quantity: compare it with a number", entry_id, field
+                )
+            threshold = self.threshold(float(raw.value), raw.unit, parameter.unit, path, entry_id, field)
+            return Leaf(leaf_id, raw.parameter, raw.op, threshold, note=raw.note)
+        if raw.unit:
+            raise DataFileError(str(path), f"parameter {raw.parameter!r} takes no unit", entry_id, f"{field}.unit")
+        if parameter.kind is s.ParameterKind.BOOLEAN:
+            if raw.op is not s.Comparator.EQ or not isinstance(raw.value, bool):
+                raise DataFileError(str(path), f"{raw.parameter!r} is yes/no: use '==' with true or false", entry_id, field)
+            return Leaf(leaf_id, raw.parameter, raw.op, None, equals=raw.value, note=raw.note)
+        choices = raw.value if isinstance(raw.value, list) else [str(raw.value)]
+        unknown = [choice for choice in choices if parameter.values and choice not in parameter.values]
+        if unknown:
+            raise DataFileError(
+                str(path), f"{unknown} not among the values of {raw.parameter!r}: {list(parameter.values)}", entry_id, field
+            )
+        if raw.op is s.Comparator.IN:
+            return Leaf(leaf_id, raw.parameter, raw.op, None, choices=tuple(choices), note=raw.note)
+        if raw.op is s.Comparator.EQ:
+            return Leaf(leaf_id, raw.parameter, raw.op, None, equals=choices[0], note=raw.note)
+        raise DataFileError(str(path), f"{raw.parameter!r} is categorical: use '==' or 'in'", entry_id, field)
+
+    def threshold(self, value: float, unit: str, si_unit: str, path: Path, entry_id: str, field: str) -> Threshold:
+        try:
+            si_value = to_si(value, unit, si_unit, field)
+        except UnitError as exc:
+            raise DataFileError(str(path), exc.problem, entry_id, f"{field}.unit") from exc
+        return Threshold(value=value, unit=unit, si_value=si_value)
+
+    @staticmethod
+    def _check_unique_leaf_ids(criteria: Criterion | None, path: Path, entry_id: str) -> None:
+        seen: set[str] = set()
+        for leaf in iter_leaves(criteria):
+            if leaf.id in seen:
+                raise DataFileError(
+                    str(path), f"two criteria share the id {leaf.id!r}; give each an explicit 'id'", entry_id, "criteria"
+                )
+            seen.add(leaf.id)
+
+
+def _load_vocabulary(folder: Path) -> tuple[dict[str, Parameter], dict[str, ItemKind]]:
+    parameters: dict[str, Parameter] = {}
+    kinds: dict[str, ItemKind] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        vocabulary = validate_file(path, s.VocabularyFile)
+        for raw in vocabulary.parameters:
+            if raw.kind is s.ParameterKind.QUANTITY:
+                try:
+                    to_si(1.0, raw.unit, raw.unit, f"parameters.{raw.name}.unit")
+                except UnitError as exc:
+                    raise DataFileError(str(path), exc.problem, raw.name, "unit") from exc
+            parameter = Parameter(raw.name, raw.kind, raw.unit, raw.description, raw.minimum, tuple(raw.values))
+            if raw.name in parameters and parameters[raw.name] != parameter:
+                raise DataFileError(str(path), "defined differently in another vocabulary file", raw.name, "name")
+            parameters[raw.name] = parameter
+        for raw_kind in vocabulary.kinds:
+            kind = ItemKind(raw_kind.name, raw_kind.description, tuple(raw_kind.parameters))
+            if raw_kind.name in kinds and kinds[raw_kind.name] != kind:
+                raise DataFileError(str(path), "defined differently in another vocabulary file", raw_kind.name, "name")
+            kinds[raw_kind.name] = kind
+    for kind in kinds.values():
+        for name in kind.parameters:
+            if name not in parameters:
+                raise DataFileError(str(folder), f"kind {kind.name!r} lists unknown parameter {name!r}")
+    return parameters, kinds
+
+
+def load_edition(folder: Path) -> Annex:
+    """Load and validate one edition folder."""
+    edition = validate_file(folder / "edition.yaml", s.EditionFile)
+    parameters, kinds = _load_vocabulary(folder / "vocabulary")
+    builder = _Builder(parameters, kinds)
+    items: list[Item] = []
+    entries: list[Entry] = []
+    for path in sorted((folder / "items").glob("*.yaml")):
+        item_file = validate_file(path, s.ItemFile)
+        items.append(Item(item_file.item, item_file.title, item_file.category, item_file.reserved))
+        entries.extend(builder.entry(raw, item_file, path, f"{edition.id}:{path.name}") for raw in item_file.entries)
+    definitions_file = validate_file(folder / "definitions.yaml", s.DefinitionsFile)
+    definitions = tuple(
+        Definition(d.term, " ".join(d.text.split()), tuple(d.notes), tuple(Source(x.key, x.ref, x.confidence) for x in d.sources))
+        for d in definitions_file.definitions
+    )
+    annex = Annex(
+        id=edition.id,
+        regime=edition.regime,
+        title=edition.title,
+        document=edition.document,
+        date=edition.date,
+        items=tuple(sorted(items, key=lambda item: item.number)),
+        entries=tuple(sorted(entries, key=lambda entry: entry_sort_key(entry.id))),
+        definitions=definitions,
+        parameters=tuple(parameters.values()),
+        kinds=tuple(kinds.values()),
+        source_titles=tuple((src.key, src.title) for src in edition.sources),
+    )
+    check_consistency(annex, str(folder))
+    return annex
+
+
+def check_consistency(annex: Annex, where: str) -> None:
+    """Cross-entry checks: unique ids, item numbers known, condition targets that exist."""
+    seen: set[str] = set()
+    for entry in annex.entries:
+        if entry.id in seen:
+            raise DataFileError(entry.origin or where, "duplicate entry id", entry.id, "id")
+        seen.add(entry.id)
+        if annex.item(entry.item) is None:
+            raise DataFileError(entry.origin or where, f"item {entry.item} is not defined", entry.id, "id")
+    for entry in annex.entries:
+        for index, condition in enumerate(entry.conditions):
+            for target in condition.targets:
+                if not any(other == target or other.startswith(target + ".") for other in seen):
+                    raise DataFileError(
+                        entry.origin or where,
+                        f"target {target!r} matches no entry",
+                        entry.id,
+                        f"conditions[{index}].targets",
+                    )
+
+
+def entry_sort_key(entry_id: str) -> tuple[tuple[int, str], ...]:
+    """Sort 3.A.10 after 3.A.9, and 2.A.1 before 2.A.1.a."""
+    return tuple((int(part), "") if part.isdigit() else (0, part) for part in entry_id.split("."))
+
+
+def apply_regime(base: Annex, regime: s.RegimeFile, path: Path) -> Annex:
+    """Derive a regime from its base edition: remove, override thresholds, then add entries."""
+    parameters = {p.name: p for p in base.parameters}
+    kinds = {k.name: k for k in base.kinds}
+    builder = _Builder(parameters, kinds)
+    entries = {entry.id: entry for entry in base.entries}
+    for index, entry_id in enumerate(regime.remove):
+        if entry_id not in entries:
+            raise DataFileError(str(path), "cannot remove an entry the base does not have", entry_id, f"remove[{index}]")
+        del entries[entry_id]
+    for index, override in enumerate(regime.overrides):
+        field = f"overrides[{index}]"
+        entry = entries.get(override.entry)
+        if entry is None:
+            raise DataFileError(str(path), "no such entry in the base edition", override.entry, f"{field}.entry")
+        criteria = _override(entry.criteria, override, builder, path, field)
+        entries[entry.id] = replace(entry, criteria=criteria, origin=f"{regime.id}:{path.name}")
+    items = {item.number: item for item in base.items}
+    for item_file in regime.items:
+        if item_file.item not in items:
+            items[item_file.item] = Item(item_file.item, item_file.title, item_file.category, item_file.reserved)
+        for raw in item_file.entries:
+            entries[raw.id] = builder.entry(raw, item_file, path, f"{regime.id}:{path.name}")
+    annex = Annex(
+        id=regime.id,
+        regime=regime.id,
+        title=regime.title,
+        document=f"{regime.title} (derived from {base.id})",
+        date=base.date,
+        items=tuple(sorted(items.values(), key=lambda item: item.number)),
+        entries=tuple(sorted(entries.values(), key=lambda entry: entry_sort_key(entry.id))),
+        definitions=base.definitions,
+        parameters=base.parameters,
+        kinds=base.kinds,
+        source_titles=base.source_titles,
+        base=base.id,
+    )
+    check_consistency(annex, str(path))
+    return annex
+
+
+def _override(node: Criterion | None, override: s.OverrideFile, builder: _Builder, path: Path, field: str) -> Criterion:
+    found = False
+
+    def walk(current: Criterion) -> Criterion:
+        nonlocal found
+        if isinstance(current, AllOf):
+            return AllOf(tuple(walk(child) for child in current.children))
+        if isinstance(current, AnyOf):
+            return AnyOf(tuple(walk(child) for child in current.children))
+        if current.id != override.criterion:
+            return current
+        found = True
+        if isinstance(current, RangePayload):
+            if override.threshold == "range":
+                new = builder.threshold(override.value, override.unit, "m", path, override.entry, f"{field}.value")
+                return replace(current, range=new)
+            if override.threshold == "payload":
+                new = builder.threshold(override.value, override.unit, "kg", path, override.entry, f"{field}.value")
+                return replace(current, payload=new)
+            raise DataFileError(
+                str(path), "a range/payload criterion needs threshold: range or payload", override.entry, f"{field}.threshold"
+            )
+        if current.threshold is None:
+            raise DataFileError(str(path), "only numeric thresholds can be overridden", override.entry, f"{field}.criterion")
+        parameter = builder.parameters[current.parameter]
+        new = builder.threshold(override.value, override.unit, parameter.unit, path, override.entry, f"{field}.value")
+        return replace(current, threshold=new, op=override.op or current.op)
+
+    if node is None:
+        raise DataFileError(str(path), "the entry has no criteria to override", override.entry, f"{field}.criterion")
+    result = walk(node)
+    if not found:
+        ids = [leaf.id for leaf in iter_leaves(node)]
+        raise DataFileError(str(path), f"no criterion {override.criterion!r}; the entry has {ids}", override.entry, f"{field}.criterion")
+    return result
+
+
+# --- finding editions and regimes by name ---------------------------------------------------------
+
+
+def bundled_editions() -> dict[str, Path]:
+    return {folder.name: folder for folder in sorted(BUNDLED_DATA.iterdir()) if (folder / "edition.yaml").is_file()}
+
+
+def regime_files(extra_dirs: Sequence[Path] = ()) -> dict[str, Path]:
+    """Regime files by id: bundled ones, then those in MTCR_REGIME_DIRS and ``extra_dirs``."""
+    found: dict[str, Path] = {}
+    for folder in [BUNDLED_DATA / "regimes", *get_settings().regime_paths, *extra_dirs]:
+        for path in sorted(Path(folder).glob("*.yaml")):
+            raw = read_yaml(path)
+            if isinstance(raw, dict) and raw.get("format") == "mtcr-regime/1" and isinstance(raw.get("id"), str):
+                found[raw["id"]] = path
+    return found
+
+
+def available() -> list[str]:
+    return [*bundled_editions(), *regime_files()]
+
+
+def load(name_or_path: str | None = None) -> Annex:
+    """Load an edition or regime by id (``mtcr-2024``), folder or regime file path."""
+    name = name_or_path or get_settings().annex_edition
+    candidate = Path(name)
+    if candidate.is_dir() and (candidate / "edition.yaml").is_file():
+        return load_edition(candidate.resolve())
+    if candidate.suffix in (".yaml", ".yml"):
+        if not candidate.is_file():
+            raise NotFoundError("regime file", name, "the file does not exist")
+        return load_regime(candidate.resolve())
+    editions = bundled_editions()
+    if name in editions:
+        return _cached_edition(str(editions[name]))
+    regimes = regime_files()
+    if name in regimes:
+        return load_regime(regimes[name])
+    raise NotFoundError("edition or regime", name, f"available: {', '.join(available())}")
+
+
+def load_regime(path: Path) -> Annex:
+    regime = validate_file(path, s.RegimeFile)
+    if regime.base == regime.id:
+        raise DataFileError(str(path), "a regime cannot be its own base", field="base")
+    base = load(regime.base)
+    return apply_regime(base, regime, path)
+
+
+@lru_cache(maxsize=8)
+def _cached_edition(folder: str) -> Annex:
+    return load_edition(Path(folder))
+
+
+def all_entries(annexes: Iterable[Annex]) -> list[Entry]:
+    return [entry for annex in annexes for entry in annex.entries]
