@@ -13,7 +13,9 @@ import pint
 
 from mtcr.errors import UnitError
 
-ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+ureg: pint.UnitRegistry = pint.UnitRegistry(  # type: ignore[type-arg]
+    autoconvert_offset_to_baseunit=True
+)
 # Units that export-control texts use and pint lacks. "gee" is acceleration in standard gravities
 # (vibration levels "g rms", sensor ranges); rad(Si) is the absorbed-dose unit of radiation hardness.
 ureg.define("gee = 9.80665 * meter / second ** 2 = g_rms")
@@ -26,7 +28,7 @@ Quantity = ureg.Quantity
 def parse_quantity(text: str, field: str) -> pint.Quantity:  # type: ignore[type-arg]
     """Parse ``"1.2 MN*s"`` or ``"250000 lbf*s"`` into a quantity, or raise :class:`UnitError`."""
     try:
-        quantity = ureg.Quantity(text.strip())
+        quantity: pint.Quantity = ureg.Quantity(text.strip())  # type: ignore[type-arg]
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as exc:
         raise UnitError(field, f"unknown unit in {text!r} ({exc})") from exc
     except (ValueError, TypeError, AttributeError, SyntaxError, TokenError) as exc:
@@ -44,7 +46,9 @@ def to_si(value: float, unit: str, si_unit: str, field: str) -> float:
     except pint.errors.UndefinedUnitError as exc:
         raise UnitError(field, f"unknown unit {unit!r}") from exc
     except pint.errors.DimensionalityError as exc:
-        raise UnitError(field, f"unit {unit!r} is not a {_dimension_name(si_unit)} (expected e.g. {si_unit!r})") from exc
+        raise UnitError(
+            field, f"unit {unit!r} is not a {_dimension_name(si_unit)} (expected e.g. {si_unit!r})"
+        ) from exc
     if not math.isfinite(converted):
         raise UnitError(field, f"value {value!r} is not a finite number")
     return converted
@@ -76,4 +80,3 @@ def _dimension_name(si_unit: str) -> str:
         return str(ureg.Unit(si_unit or "dimensionless").dimensionality)
     except pint.errors.UndefinedUnitError:
         return si_unit
-

@@ -63,10 +63,23 @@ def validate_file(path: Path, model: type[ModelT], data: object | None = None) -
         return model.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        location = tuple(first["loc"])
+        location = _clean_location(tuple(first["loc"]))
         entry_id = _entry_id_at(raw, location)
         field = ".".join(str(part) for part in location) or None
         raise DataFileError(str(path), first["msg"], entry_id=entry_id, field=field) from exc
+
+
+_SHAPE_TAGS = ("leaf", "all", "any", "range_payload")
+
+
+def _clean_location(location: tuple[object, ...]) -> tuple[object, ...]:
+    """Drop the criterion-shape tags pydantic puts in error locations (``criteria.leaf.unit``)."""
+    cleaned: list[object] = []
+    for part in location:
+        if part == "leaf" or (part in _SHAPE_TAGS and cleaned and cleaned[-1] == part):
+            continue
+        cleaned.append(part)
+    return tuple(cleaned)
 
 
 def _entry_id_at(raw: object, location: tuple[object, ...]) -> str | None:
@@ -93,15 +106,16 @@ class _Builder:
         self.kinds = kinds
 
     def entry(self, raw: s.EntryFile, item: s.ItemFile, path: Path, origin: str) -> Entry:
-        where = (str(path), raw.id)
+        path_text = str(path)
         if raw.id.split(".")[0] != str(item.item):
-            raise DataFileError(*where, field="id", problem=f"entry belongs to item {raw.id.split('.')[0]}, not {item.item}")
+            problem = f"entry belongs to item {raw.id.split('.')[0]}, not {item.item}"
+            raise DataFileError(path_text, problem, raw.id, "id")
         for kind in raw.kinds:
             if kind not in self.kinds:
-                raise DataFileError(*where, field="kinds", problem=f"unknown item kind {kind!r}")
+                raise DataFileError(path_text, f"unknown item kind {kind!r}", raw.id, "kinds")
         category = raw.category or item.category
         if category is None:  # pragma: no cover - the schema requires an item category
-            raise DataFileError(*where, field="category", problem="no category")
+            raise DataFileError(path_text, "no category", raw.id, "category")
         criteria = self.criterion(raw.criteria, path, raw.id, "criteria") if raw.criteria else None
         self._check_unique_leaf_ids(criteria, path, raw.id)
         return Entry(
@@ -170,13 +184,18 @@ class _Builder:
             raise DataFileError(str(path), f"parameter {raw.parameter!r} takes no unit", entry_id, f"{field}.unit")
         if parameter.kind is s.ParameterKind.BOOLEAN:
             if raw.op is not s.Comparator.EQ or not isinstance(raw.value, bool):
-                raise DataFileError(str(path), f"{raw.parameter!r} is yes/no: use '==' with true or false", entry_id, field)
+                raise DataFileError(
+                    str(path), f"{raw.parameter!r} is yes/no: use '==' with true or false", entry_id, field
+                )
             return Leaf(leaf_id, raw.parameter, raw.op, None, equals=raw.value, note=raw.note)
         choices = raw.value if isinstance(raw.value, list) else [str(raw.value)]
         unknown = [choice for choice in choices if parameter.values and choice not in parameter.values]
         if unknown:
             raise DataFileError(
-                str(path), f"{unknown} not among the values of {raw.parameter!r}: {list(parameter.values)}", entry_id, field
+                str(path),
+                f"{unknown} not among the values of {raw.parameter!r}: {list(parameter.values)}",
+                entry_id,
+                field,
             )
         if raw.op is s.Comparator.IN:
             return Leaf(leaf_id, raw.parameter, raw.op, None, choices=tuple(choices), note=raw.note)
@@ -197,7 +216,10 @@ class _Builder:
         for leaf in iter_leaves(criteria):
             if leaf.id in seen:
                 raise DataFileError(
-                    str(path), f"two criteria share the id {leaf.id!r}; give each an explicit 'id'", entry_id, "criteria"
+                    str(path),
+                    f"two criteria share the id {leaf.id!r}; give each an explicit 'id'",
+                    entry_id,
+                    "criteria",
                 )
             seen.add(leaf.id)
 
@@ -242,7 +264,12 @@ def load_edition(folder: Path) -> Annex:
         entries.extend(builder.entry(raw, item_file, path, f"{edition.id}:{path.name}") for raw in item_file.entries)
     definitions_file = validate_file(folder / "definitions.yaml", s.DefinitionsFile)
     definitions = tuple(
-        Definition(d.term, " ".join(d.text.split()), tuple(d.notes), tuple(Source(x.key, x.ref, x.confidence) for x in d.sources))
+        Definition(
+            d.term,
+            " ".join(d.text.split()),
+            tuple(d.notes),
+            tuple(Source(x.key, x.ref, x.confidence) for x in d.sources),
+        )
         for d in definitions_file.definitions
     )
     annex = Annex(
@@ -296,7 +323,9 @@ def apply_regime(base: Annex, regime: s.RegimeFile, path: Path) -> Annex:
     entries = {entry.id: entry for entry in base.entries}
     for index, entry_id in enumerate(regime.remove):
         if entry_id not in entries:
-            raise DataFileError(str(path), "cannot remove an entry the base does not have", entry_id, f"remove[{index}]")
+            raise DataFileError(
+                str(path), "cannot remove an entry the base does not have", entry_id, f"remove[{index}]"
+            )
         del entries[entry_id]
     for index, override in enumerate(regime.overrides):
         field = f"overrides[{index}]"
@@ -349,10 +378,15 @@ def _override(node: Criterion | None, override: s.OverrideFile, builder: _Builde
                 new = builder.threshold(override.value, override.unit, "kg", path, override.entry, f"{field}.value")
                 return replace(current, payload=new)
             raise DataFileError(
-                str(path), "a range/payload criterion needs threshold: range or payload", override.entry, f"{field}.threshold"
+                str(path),
+                "a range/payload criterion needs threshold: range or payload",
+                override.entry,
+                f"{field}.threshold",
             )
         if current.threshold is None:
-            raise DataFileError(str(path), "only numeric thresholds can be overridden", override.entry, f"{field}.criterion")
+            raise DataFileError(
+                str(path), "only numeric thresholds can be overridden", override.entry, f"{field}.criterion"
+            )
         parameter = builder.parameters[current.parameter]
         new = builder.threshold(override.value, override.unit, parameter.unit, path, override.entry, f"{field}.value")
         return replace(current, threshold=new, op=override.op or current.op)
@@ -362,7 +396,9 @@ def _override(node: Criterion | None, override: s.OverrideFile, builder: _Builde
     result = walk(node)
     if not found:
         ids = [leaf.id for leaf in iter_leaves(node)]
-        raise DataFileError(str(path), f"no criterion {override.criterion!r}; the entry has {ids}", override.entry, f"{field}.criterion")
+        raise DataFileError(
+            str(path), f"no criterion {override.criterion!r}; the entry has {ids}", override.entry, f"{field}.criterion"
+        )
     return result
 
 

@@ -93,9 +93,9 @@ class LeafFile(Strict):
     def _value_fits_op(self) -> LeafFile:
         if self.op is Comparator.IN and not isinstance(self.value, list):
             raise ValueError("op 'in' needs a list value")
-        if self.op in (Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT):
-            if isinstance(self.value, (bool, str, list)):
-                raise ValueError(f"op {self.op.value!r} needs a number value, got {self.value!r}")
+        numeric = self.op in (Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT)
+        if numeric and isinstance(self.value, (bool, str, list)):
+            raise ValueError(f"op {self.op.value!r} needs a number value, got {self.value!r}")
         return self
 
 
@@ -135,8 +135,12 @@ def _criterion_shape(raw: object) -> str:
             if key in raw:
                 return key
         return "leaf"
-    if isinstance(raw, BaseModel):
-        return {AllOfFile: "all", AnyOfFile: "any", RangePayloadNodeFile: "range_payload"}.get(type(raw), "leaf")
+    if isinstance(raw, AllOfFile):
+        return "all"
+    if isinstance(raw, AnyOfFile):
+        return "any"
+    if isinstance(raw, RangePayloadNodeFile):
+        return "range_payload"
     return "leaf"
 
 

@@ -1,0 +1,1 @@
+"""The ``mtcr`` command line: a thin layer over the library."""

@@ -1,0 +1,66 @@
+"""Shared CLI pieces: the console, the edition option, and turning domain errors into exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from mtcr.annex.loader import load
+from mtcr.annex.model import Annex
+from mtcr.errors import DataFileError, InputError, MtcrError, NotFoundError
+from mtcr.serialize import dumps
+
+console = Console()
+error_console = Console(stderr=True)
+
+EditionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--edition",
+        "-e",
+        help="Annex edition or regime: an id (mtcr-2024, strict-bilateral) or a regime YAML file. "
+        "Default: $MTCR_ANNEX_EDITION or mtcr-2024.",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
+
+EXIT_INPUT = 2
+EXIT_NOT_FOUND = 3
+EXIT_DATA = 4
+
+
+@contextmanager
+def domain_errors() -> Iterator[None]:
+    """Print a domain error as one clear line and exit with a code that says what went wrong."""
+    try:
+        yield
+    except InputError as exc:
+        error_console.print(f"[bold red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(EXIT_INPUT) from exc
+    except NotFoundError as exc:
+        error_console.print(f"[bold red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(EXIT_NOT_FOUND) from exc
+    except DataFileError as exc:
+        error_console.print(f"[bold red]data file error[/]: {exc}", highlight=False)
+        raise typer.Exit(EXIT_DATA) from exc
+    except MtcrError as exc:
+        error_console.print(f"[bold red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+
+
+def load_annex(edition: str | None) -> Annex:
+    return load(edition)
+
+
+def emit_json(value: object) -> None:
+    # print(), not Rich: JSON must reach the pipe byte for byte, without wrapping or markup.
+    print(dumps(value))
+
+
+def run(action: Callable[[], None]) -> None:
+    with domain_errors():
+        action()

@@ -1,0 +1,42 @@
+"""``mtcr demo``: a guided tour of the Annex data and the classifier on bundled demonstration items."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from rich.rule import Rule
+
+from mtcr.annex.classifier import classify
+from mtcr.annex.describe import read_item_file
+from mtcr.annex.loader import load
+from mtcr.cli import annex as annex_cli
+from mtcr.cli.classify import print_classification
+from mtcr.cli.common import EditionOption, console, domain_errors
+
+DEMO_ITEMS = Path(str(resources.files("mtcr.data") / "demo"))
+
+
+def demo_command(edition: EditionOption = None) -> None:
+    """Show the Annex tree for Items 1-2, classify the bundled demo items, search, and compare regimes.
+
+    Example: mtcr demo
+    """
+    with domain_errors():
+        annex = load(edition)
+        console.print(Rule(f"{annex.title} - {len(annex.entries)} entries in {len(annex.items)} items"))
+        annex_cli.tree(item=2, edition=edition, json=False)
+        for path in sorted(DEMO_ITEMS.glob("*.yaml")):
+            item = read_item_file(annex, path)
+            console.print(Rule(f"Classify: {item.name}  [dim]({path.name})[/]"))
+            print_classification(classify(annex, item), show_all=False)
+        console.print(Rule('Search: "heat shield"'))
+        annex_cli.search(text="heat shield", limit=3, edition=edition, json=False)
+        console.print(Rule("A stricter regime: mtcr-2024 -> strict-bilateral"))
+        annex_cli.diff(before=annex.id, after="strict-bilateral", json=False)
+        strict = load("strict-bilateral")
+        missile = read_item_file(strict, DEMO_ITEMS / "04-trade-off-missile.yaml")
+        console.print(Rule("The 280 km / 800 kg missile under the stricter regime"))
+        print_classification(classify(strict, missile), show_all=False)
+        console.print(Rule("Next"))
+        console.print("Try: mtcr annex show 2.A.1.c.1 | mtcr annex search gyro | mtcr classify --help")

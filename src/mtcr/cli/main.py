@@ -1,0 +1,30 @@
+"""The ``mtcr`` command: one Typer app, one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from mtcr import __version__
+from mtcr.cli import annex, classify, demo
+
+app = typer.Typer(
+    help="mtcr: missile-technology export control built on the MTCR Annex.\n\nExample: mtcr annex search 'heat shield'",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(annex.app, name="annex")
+app.command("classify")(classify.classify_command)
+app.command("demo")(demo.demo_command)
+
+
+@app.command()
+def version() -> None:
+    """Print the mtcr version.
+
+    Example: mtcr version
+    """
+    print(__version__)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,1 @@
+"""Bundled data: demonstration items (and, later, the missile catalogue)."""

@@ -1,0 +1,132 @@
+"""The CLI as a user drives it: tables for people, JSON for programs, clear errors with exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mtcr.cli.main import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_tree_shows_items_and_entries() -> None:
+    code, out, _ = invoke("annex", "tree", "--item", "2")
+    assert code == 0
+    assert "Item 2" in out and "2.A.1.c.1" in out and "Item 3" not in out
+
+
+def test_tree_json_covers_all_twenty_items() -> None:
+    code, out, _ = invoke("annex", "tree", "--json")
+    assert code == 0
+    items = json.loads(out)
+    assert [i["item"] for i in items] == list(range(1, 21))
+    assert {i["item"] for i in items if i["reserved"]} == {5, 7, 8}
+
+
+def test_show_prints_thresholds_and_sources() -> None:
+    code, out, _ = invoke("annex", "show", "2.A.1.c.1")
+    assert code == 0
+    assert "total_impulse >= 1 100 000 N*s" in out
+    assert "9A007.a" in out and "CAE" in out
+
+
+def test_show_definition() -> None:
+    code, out, _ = invoke("annex", "show", "range")
+    assert code == 0 and "Definition" in out
+
+
+def test_show_unknown_entry_suggests() -> None:
+    code, _, err = invoke("annex", "show", "2.A.1.z")
+    assert code == 3
+    assert "unknown entry '2.A.1.z'" in err
+
+
+def test_search_ranks_heat_shield_first() -> None:
+    code, out, _ = invoke("annex", "search", "heat shield", "--json")
+    assert code == 0
+    assert json.loads(out)[0]["entry_id"] == "2.A.1.b.1"
+
+
+def test_classify_from_options_json() -> None:
+    code, out, _ = invoke(
+        "classify",
+        "--kind",
+        "solid_rocket_motor",
+        "-p",
+        "total_impulse=250000 lbf*s",
+        "--confirm",
+        "usable_in",
+        "--json",
+    )
+    assert code == 0
+    record = json.loads(out)["classification"]
+    assert record["status"] == "controlled" and record["category"] == "I"
+    assert record["annex_id"] == "mtcr-2024" and record["classifier_version"]
+    criterion = record["matches"][0]["criteria"][0]
+    assert criterion["verdict"] == "met" and criterion["value"].startswith("1.11206e+06")
+
+
+def test_classify_table_explains_each_criterion() -> None:
+    code, out, _ = invoke("classify", "--kind", "solid_rocket_motor", "-p", "total_impulse=1.2 MN*s")
+    assert code == 0
+    assert "needs analyst confirmation" in out and "usable in 1.A" in out
+
+
+def test_classify_file(tmp_path: Path) -> None:
+    path = tmp_path / "item.yaml"
+    path.write_text("kind: complete_rocket_system\nparameters: {range: 280 km, payload: 800 kg}\n")
+    code, out, _ = invoke("classify", str(path), "--json")
+    assert code == 0
+    assert "trade-off" in json.loads(out)["classification"]["matches"][0]["reason"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["classify", "--kind", "solid_rocket_motor", "-p", "total_impulse=-3 MN*s"], "parameters.total_impulse"),
+        (
+            ["classify", "--kind", "solid_rocket_motor", "-p", "total_impulse=3 furlongs*s*s"],
+            "parameters.total_impulse",
+        ),
+        (["classify", "--kind", "warp_drive"], "unknown item kind 'warp_drive'"),
+        (["classify"], "--kind"),
+        (["annex", "tree", "--item", "21"], "no item 21"),
+    ],
+)
+def test_bad_input_exits_2_with_a_clear_message(args: list[str], message: str) -> None:
+    code, _, err = invoke(*args)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_unknown_edition_exits_3() -> None:
+    code, _, err = invoke("annex", "tree", "-e", "mtcr-1066")
+    assert code == 3 and "available" in err
+
+
+def test_diff_between_editions() -> None:
+    code, out, _ = invoke("annex", "diff", "mtcr-2024", "strict-bilateral", "--json")
+    assert code == 0
+    assert {c["entry_id"] for c in json.loads(out)["changes"]} == {"1.A.1", "1.A.2", "19.A.1", "19.A.2"}
+
+
+def test_editions_kinds_parameters_list() -> None:
+    for command in ("editions", "kinds", "parameters"):
+        code, out, _ = invoke("annex", command, "--json")
+        assert code == 0 and json.loads(out), command
+
+
+def test_demo_runs() -> None:
+    code, out, _ = invoke("demo")
+    assert code == 0
+    assert "Category I" in out and "strict-bilateral" in out
