@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
-import click
 import typer
 
 from mtcr.cli.main import app
@@ -15,14 +15,14 @@ ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
 
 
-def _commands() -> dict[str, click.Command]:
+def _commands() -> dict[str, Any]:
     group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)
-    found: dict[str, click.Command] = {}
+    found: dict[str, Any] = {}
 
-    def walk(prefix: str, command: click.Command) -> None:
-        if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
+    def walk(prefix: str, command: Any) -> None:
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            for name, sub in subcommands.items():
                 walk(f"{prefix} {name}".strip(), sub)
         else:
             found[prefix] = command

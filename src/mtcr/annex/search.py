@@ -14,8 +14,9 @@ from functools import lru_cache
 from mtcr.annex.model import Annex, Entry
 from mtcr.errors import InputError
 
-# BM25 column weights: id, title, text, notes, kinds, refs. A title hit should beat a passing mention.
-_WEIGHTS = (10.0, 8.0, 3.0, 1.0, 2.0, 4.0)
+# BM25 column weights: id, title, text, notes, kinds, refs. A title or kind hit (what the item is)
+# should beat a passing mention (software "for guidance sets" is not a guidance set).
+_WEIGHTS = (10.0, 8.0, 3.0, 1.0, 6.0, 4.0)
 _TOKEN = re.compile(r"[\w]+", re.UNICODE)
 
 
