@@ -13,7 +13,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mtcr.annex.describe import ItemDescription, RangePayloadPoint
-from mtcr.annex.model import AllOf, Annex, AnyOf, Condition, Criterion, Entry, Leaf, RangePayload, Threshold
+from mtcr.annex.model import (
+    AllOf,
+    Annex,
+    AnyOf,
+    Condition,
+    Criterion,
+    Entry,
+    Leaf,
+    RangePayload,
+    Threshold,
+    format_number,
+)
 from mtcr.annex.schema import Category, Comparator, ConditionType
 from mtcr.units import ureg
 
@@ -473,7 +484,7 @@ def _summary(
 
 def _in_unit(si_value: float, si_unit: str, threshold: Threshold) -> str:
     converted = ureg.Quantity(si_value, si_unit or "dimensionless").to(threshold.unit or "dimensionless").magnitude
-    return f"{float(converted):.6g} {threshold.unit}".strip()
+    return f"{format_number(float(converted))} {threshold.unit}".strip()
 
 
 def _length(meters: float, like: Threshold) -> str:

@@ -129,13 +129,16 @@ class _Builder:
             conditions=tuple(Condition(c.type, tuple(c.targets), c.text) for c in raw.conditions),
             notes=tuple(" ".join(note.split()) for note in raw.notes),
             decontrols=tuple(
-                Decontrol(d.text, self.criterion(d.when, path, raw.id, f"decontrols[{i}].when") if d.when else None)
+                Decontrol(
+                    " ".join(d.text.split()),
+                    self.criterion(d.when, path, raw.id, f"decontrols[{i}].when") if d.when else None,
+                )
                 for i, d in enumerate(raw.decontrols)
             ),
             downgrades=tuple(
                 Downgrade(
                     d.to,
-                    d.text,
+                    " ".join(d.text.split()),
                     self.criterion(d.when, path, raw.id, f"downgrades[{i}].when") if d.when else None,
                     tuple(d.requires),
                 )

@@ -225,10 +225,18 @@ class Annex:
         return tuple(entry for entry in self.entries if entry.parent_id == entry_id)
 
 
-def _format_number(value: float) -> str:
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}".replace(",", " ") if abs(value) >= 10000 else str(int(value))
-    return f"{value:g}"
+def format_number(value: float) -> str:
+    """A number as people read it in a control list: 1 100 000, 0.15, 3.33, 5e-07."""
+    if value != 0 and not 1e-3 <= abs(value) < 1e12:
+        return f"{value:.7g}"
+    rounded = float(f"{value:.7g}")
+    if rounded == int(rounded):
+        text = f"{int(rounded):,}".replace(",", " ") if abs(rounded) >= 10000 else str(int(rounded))
+        return text
+    return f"{rounded:.7g}" if abs(rounded) < 10000 else f"{rounded:,.7g}".replace(",", " ")
+
+
+_format_number = format_number
 
 
 def _format_scalar(value: str | bool | None) -> str:
