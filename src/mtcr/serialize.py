@@ -13,9 +13,15 @@ JsonValue = None | bool | int | float | str | list["JsonValue"] | dict[str, "Jso
 def to_jsonable(value: object) -> JsonValue:
     """A JSON-ready copy of ``value``; private dataclass fields (leading ``_``) are left out."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
+        record = {
             f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value) if not f.name.startswith("_")
         }
+        # Records that know their units say so: {"range": {"value": 120000.0, "unit": "m"}}.
+        with_units = getattr(value, "parameters_with_units", None)
+        if callable(with_units):
+            record["parameters"] = to_jsonable(with_units())
+            record.pop("units", None)
+        return record
     if isinstance(value, Enum):
         return to_jsonable(value.value)
     if isinstance(value, (list, tuple)):

@@ -71,6 +71,8 @@ def test_classify_from_options_json() -> None:
     record = json.loads(out)["classification"]
     assert record["status"] == "controlled" and record["category"] == "I"
     assert record["annex_id"] == "mtcr-2024" and record["classifier_version"]
+    assert record["item"]["parameters"]["total_impulse"]["unit"] == "N*s"
+    assert abs(record["item"]["parameters"]["total_impulse"]["value"] - 1_112_055.4) < 0.1
     criterion = record["matches"][0]["criteria"][0]
     assert criterion["verdict"] == "met" and criterion["value"] == "1 112 055 N*s"
 

@@ -45,6 +45,7 @@ class ItemDescription:
     denied: tuple[ConditionType, ...] = ()  # conditions an analyst has ruled out
     components: tuple[Component, ...] = ()
     range_payload_curve: tuple[RangePayloadPoint, ...] = ()
+    units: tuple[tuple[str, str], ...] = ()  # the SI unit of each quantity parameter
     _values: dict[str, ParameterValue] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -52,6 +53,11 @@ class ItemDescription:
 
     def value(self, parameter: str) -> ParameterValue | None:
         return self._values.get(parameter)
+
+    def parameters_with_units(self) -> dict[str, dict[str, ParameterValue]]:
+        """Parameters as ``{name: {"value": v, "unit": u}}``, the unit being SI (empty for facts)."""
+        units = dict(self.units)
+        return {name: {"value": value, "unit": units.get(name, "")} for name, value in self.parameters}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +87,11 @@ def describe(
         known = ", ".join(sorted(k.name for k in annex.kinds))
         raise InputError(f"{field_prefix}kind", f"unknown item kind {kind!r}; known kinds: {known}")
     values: list[tuple[str, ParameterValue]] = []
+    units: list[tuple[str, str]] = []
     for parameter_name, raw in (parameters or {}).items():
+        parameter = annex.parameter(parameter_name)
+        if parameter is not None and parameter.kind is ParameterKind.QUANTITY:
+            units.append((parameter_name, parameter.unit or "dimensionless"))
         values.append(
             (parameter_name, _convert(annex, kind, parameter_name, raw, f"{field_prefix}parameters.{parameter_name}"))
         )
@@ -103,6 +113,7 @@ def describe(
         denied=_condition_types(denied, f"{field_prefix}denied"),
         components=tuple(components),
         range_payload_curve=tuple(sorted(range_payload_curve, key=lambda p: p.payload_kg)),
+        units=tuple(units),
     )
 
 

@@ -43,13 +43,15 @@ from mtcr.settings import get_settings
 from mtcr.units import to_si
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+# libyaml's safe loader parses the Annex several times faster than the pure-Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BUNDLED_DATA = Path(str(resources.files("mtcr.annex") / "data"))
 
 
 def read_yaml(path: Path) -> object:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_SAFE_LOADER)
     except FileNotFoundError as exc:
         raise DataFileError(str(path), "file not found") from exc
     except yaml.YAMLError as exc:
