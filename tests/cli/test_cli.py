@@ -132,3 +132,9 @@ def test_demo_runs() -> None:
     code, out, _ = invoke("demo")
     assert code == 0
     assert "Category I" in out and "strict-bilateral" in out
+
+
+def test_free_text_alone_suggests_entries_and_kinds() -> None:
+    code, out, _ = invoke("classify", "--text", "ablative heat shield for a re-entry vehicle")
+    assert code == 0
+    assert "2.A.1.b.1" in out and "heat_shield" in out and "Give --kind" in out

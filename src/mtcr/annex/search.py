@@ -18,6 +18,8 @@ from mtcr.errors import InputError
 # should beat a passing mention (software "for guidance sets" is not a guidance set).
 _WEIGHTS = (10.0, 8.0, 3.0, 1.0, 6.0, 4.0)
 _TOKEN = re.compile(r"[\w]+", re.UNICODE)
+# Words too common in control-list prose to help ranking; dropped from queries (unless all a query has).
+_STOP_WORDS = frozenset("a an and are as at by for from in is of on or the to with".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,8 @@ class AnnexIndex:
         exact = self.annex.entry(query)
         if exact is not None:
             hits.append(SearchHit(exact.id, exact.title, float("inf"), exact.text[:160]))
-        tokens = [token for token in _TOKEN.findall(query.lower()) if token]
+        words = _TOKEN.findall(query.lower())
+        tokens = [word for word in words if word not in _STOP_WORDS] or words
         if tokens:
             # Every word first; if that finds nothing, any word.
             for joiner in (" AND ", " OR "):

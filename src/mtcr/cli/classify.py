@@ -12,6 +12,7 @@ from rich.table import Table
 from mtcr.annex.classifier import Classification, ConditionStatus, EntryMatch, MatchStatus, Verdict, classify
 from mtcr.annex.describe import describe, parse_parameter_assignments, read_item_file
 from mtcr.annex.loader import load
+from mtcr.annex.model import Annex
 from mtcr.annex.search import search
 from mtcr.cli.common import EditionOption, JsonOption, console, domain_errors, emit_json
 from mtcr.errors import InputError
@@ -58,6 +59,8 @@ def classify_command(
     Example: mtcr classify --kind solid_rocket_motor -p total_impulse='250000 lbf*s' --for 1.A.1
 
     Example: mtcr classify item.yaml --json
+
+    Example: mtcr classify --text "carbon-carbon nozzle throat insert"   (suggests entries and kinds)
     """
     with domain_errors():
         annex = load(edition)
@@ -66,6 +69,9 @@ def classify_command(
                 raise InputError("--kind/--param", "give either a FILE or --kind with --param, not both")
             item = read_item_file(annex, file)
         else:
+            if not kind and text.strip():
+                _suggest_only(annex, text, json)
+                return
             if not kind:
                 raise InputError("--kind", "give the item kind (see: mtcr annex kinds) or an item FILE")
             item = describe(
@@ -89,6 +95,22 @@ def classify_command(
                 "[bold]Entries the free text suggests[/] (for the analyst; not a classification): "
                 + ", ".join(f"{h.entry_id} {escape(h.title)}" for h in suggestions)
             )
+
+
+def _suggest_only(annex: Annex, text: str, json: bool) -> None:
+    """Free text alone cannot classify; show the entries it points to and the kinds to describe it by."""
+    hits = search(annex, text, 8)
+    if json:
+        emit_json({"classification": None, "text_suggestions": hits})
+        return
+    table = Table(title=f"Entries {escape(text)!r} points to (not a classification)")
+    for column in ("entry", "title", "describe the item as --kind"):
+        table.add_column(column)
+    for hit in hits:
+        entry = annex.entry(hit.entry_id)
+        table.add_row(hit.entry_id, escape(hit.title), ", ".join(entry.kinds) if entry else "")
+    console.print(table)
+    console.print("Give --kind and its parameters (mtcr annex kinds) for a classification with reasons.")
 
 
 def print_classification(result: Classification, show_all: bool) -> None:
