@@ -604,7 +604,29 @@ def test_software_is_matched_through_the_items_it_serves(annex: Annex) -> None:
     matched = {m.entry_id for m in result.matches}
     assert "2.D.2" in matched  # software for the use of 2.A.1.c motors
     assert not matched & {"1.D.1", "2.D.3", "3.D.2", "9.D.1"}  # software for other items is ruled out
-    assert result.category is Category.I
+    assert result.status is MatchStatus.NEEDS_CONFIRMATION  # what the software does is not yet known
+
+
+def test_software_function_decides_between_use_and_modelling(annex: Annex) -> None:
+    facts = {"software_function": "use", "public_domain": "no"}
+    use = classify(annex, describe(annex, "software", facts, for_entries=["2.A.1.c.1"]))
+    assert {m.entry_id for m in use.matches} == {"2.D.2"}
+    assert use.status is MatchStatus.CONTROLLED and use.category is Category.I
+    facts = {"software_function": "modelling_simulation", "public_domain": "no"}
+    modelling = classify(annex, describe(annex, "software", facts, for_entries=["2.A.1.c.1"]))
+    assert {m.entry_id for m in modelling.matches} == {"16.D.1"}
+    assert modelling.category is Category.II
+
+
+def test_general_software_and_technology_notes(annex: Annex) -> None:
+    public = describe(annex, "software", {"software_function": "use", "public_domain": "yes"}, for_entries=["2.A.1.c"])
+    assert classify(annex, public).status is MatchStatus.NOT_CONTROLLED
+    research = describe(annex, "technology", {"basic_scientific_research": "yes"}, for_entries=["9.A.4"])
+    assert classify(annex, research).status is MatchStatus.NOT_CONTROLLED
+    facts = {"technology_function": "development", "public_domain": "no", "basic_scientific_research": "no"}
+    result = classify(annex, describe(annex, "technology", facts, for_entries=["9.A.4"]))
+    assert result.status is MatchStatus.CONTROLLED and result.category is Category.II
+    assert [m.entry_id for m in result.matches if m.status is MatchStatus.CONTROLLED] == ["9.E.1"]
 
 
 def test_chemicals_are_matched_by_cas_number(annex: Annex) -> None:
