@@ -19,7 +19,9 @@ from mtcr.errors import InputError
 _WEIGHTS = (10.0, 8.0, 3.0, 1.0, 6.0, 4.0)
 _TOKEN = re.compile(r"[\w]+", re.UNICODE)
 # Words too common in control-list prose to help ranking; dropped from queries (unless all a query has).
-_STOP_WORDS = frozenset("a an and are as at by for from in is of on or the to with".split())
+_STOP_WORDS = frozenset(
+    ["a", "an", "and", "are", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "with"]
+)
 
 
 @dataclass(frozen=True, slots=True)
