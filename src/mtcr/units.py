@@ -7,6 +7,7 @@ each parameter's dimension.
 from __future__ import annotations
 
 import math
+import re
 from tokenize import TokenError
 
 import pint
@@ -22,20 +23,40 @@ ureg.define("gee = 9.80665 * meter / second ** 2 = g_rms")
 ureg.define("micro_gee = 1e-6 * gee = micro_g")
 ureg.define("rad_Si = 0.01 * gray")
 ureg.define("decibel_spl = [] = dB_spl")  # sound pressure level, compared as a plain number
+ureg.define("ratio = [] ")  # a plain fraction, for saying "0.0333 ratio" rather than a bare number
 Quantity = ureg.Quantity
 
 
+# One number, then a unit: "1.2 MN*s", "250000 lbf*s", "1 100 000 N*s" (digit groups separated by
+# single spaces, as mtcr prints them), "-45 degC", "3.33 %". Nothing is evaluated as an expression.
+_NUMBER = r"[+-]?(?:\d{1,3}(?:[ \u2009\u202f]\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?|[+-]?\.\d+(?:[eE][+-]?\d+)?"
+_QUANTITY = re.compile(rf"^\s*(?P<number>{_NUMBER})\s*(?P<unit>.*?)\s*$")
+
+
 def parse_quantity(text: str, field: str) -> pint.Quantity:  # type: ignore[type-arg]
-    """Parse ``"1.2 MN*s"`` or ``"250000 lbf*s"`` into a quantity, or raise :class:`UnitError`."""
+    """Parse ``"1.2 MN*s"`` or ``"250000 lbf*s"`` into a quantity, or raise :class:`UnitError`.
+
+    Only one number followed by a unit is accepted: no arithmetic, no decimal commas, so a typing
+    slip can never turn into a different value.
+    """
+    match = _QUANTITY.match(text)
+    if match is None:
+        if "," in text:
+            raise UnitError(field, f"cannot read {text!r}: write decimals with a dot and no commas (e.g. '1.5 MN*s')")
+        raise UnitError(field, f"cannot read {text!r}: expected a number followed by a unit, e.g. '1.2 MN*s'")
+    number = float(re.sub(r"[ \u2009\u202f]", "", match["number"]))
+    unit_text = match["unit"]
+    if "," in unit_text:
+        raise UnitError(field, f"cannot read {text!r}: write decimals with a dot and no commas (e.g. '1.5 MN*s')")
     try:
-        quantity: pint.Quantity = ureg.Quantity(text.strip())  # type: ignore[type-arg]
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as exc:
-        raise UnitError(field, f"unknown unit in {text!r} ({exc})") from exc
-    except (ValueError, TypeError, AttributeError, SyntaxError, TokenError) as exc:
-        raise UnitError(field, f"cannot read {text!r} as a number with a unit") from exc
-    if not isinstance(quantity, pint.Quantity):
-        raise UnitError(field, f"{text!r} is not a quantity")
-    return quantity
+        unit = ureg.parse_units(unit_text) if unit_text else ureg.dimensionless
+    except pint.errors.UndefinedUnitError as exc:
+        raise UnitError(field, f"unknown unit {unit_text!r} in {text!r}") from exc
+    except (ValueError, TypeError, AttributeError, SyntaxError, TokenError, AssertionError) as exc:
+        raise UnitError(field, f"cannot read {unit_text!r} in {text!r} as a unit") from exc
+    if not math.isfinite(number):
+        raise UnitError(field, f"{text!r} is not a finite number")
+    return ureg.Quantity(number, unit)
 
 
 def to_si(value: float, unit: str, si_unit: str, field: str) -> float:

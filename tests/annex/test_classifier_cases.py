@@ -429,9 +429,36 @@ def test_curve_below_threshold_gives_category_two(annex: Annex) -> None:
     assert result.category is Category.II
 
 
-def test_curve_that_cannot_carry_the_payload(annex: Annex) -> None:
-    item = describe(annex, "complete_rocket_system", {}, range_payload_curve=[RangePayloadPoint(200, 900e3)])
-    assert _status(classify(annex, item), "1.A.1") is MatchStatus.NOT_CONTROLLED
+def test_curve_short_of_the_payload_gives_only_an_upper_bound(annex: Annex) -> None:
+    far = describe(annex, "complete_rocket_system", {}, range_payload_curve=[RangePayloadPoint(200, 900e3)])
+    assert _status(classify(annex, far), "1.A.1") is MatchStatus.NEEDS_CONFIRMATION
+    near = describe(annex, "complete_rocket_system", {}, range_payload_curve=[RangePayloadPoint(200, 250e3)])
+    assert _status(classify(annex, near), "1.A.1") is MatchStatus.NOT_CONTROLLED
+
+
+def test_curve_lighter_than_every_point_gives_only_a_lower_bound(annex: Annex) -> None:
+    curve = [RangePayloadPoint(600, 295e3), RangePayloadPoint(1000, 200e3)]
+    short = classify(annex, describe(annex, "complete_rocket_system", {}, range_payload_curve=curve))
+    assert _status(short, "1.A.1") is MatchStatus.NEEDS_CONFIRMATION  # with only 500 kg it may fly further
+    curve = [RangePayloadPoint(600, 310e3), RangePayloadPoint(1000, 200e3)]
+    long = classify(annex, describe(annex, "complete_rocket_system", {}, range_payload_curve=curve))
+    assert _status(long, "1.A.1") is MatchStatus.CONTROLLED
+
+
+def test_declared_point_beyond_the_curve_is_used(annex: Annex) -> None:
+    item = describe(
+        annex,
+        "complete_rocket_system",
+        {"range": "400 km", "payload": "600 kg"},
+        range_payload_curve=[RangePayloadPoint(100, 700e3), RangePayloadPoint(400, 450e3)],
+    )
+    assert _status(classify(annex, item), "1.A.1") is MatchStatus.CONTROLLED
+
+
+def test_maximum_range_below_threshold_settles_category_one(annex: Annex) -> None:
+    result = classify(annex, describe(annex, "complete_rocket_system", {"max_range": "100 km"}))
+    assert _status(result, "1.A.1") is MatchStatus.NOT_CONTROLLED
+    assert _status(result, "19.A.1") is MatchStatus.NOT_CONTROLLED
 
 
 def test_uav_systems_follow_the_same_rules(annex: Annex) -> None:

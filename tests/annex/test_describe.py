@@ -27,7 +27,14 @@ def test_quantities_are_converted_to_si(annex: Annex) -> None:
         ("solid_rocket_motor", {"total_impulse": 1.2e6}, "parameters.total_impulse", "give a unit"),
         ("solid_rocket_motor", {"total_impulse": "a lot"}, "parameters.total_impulse", ""),
         ("guidance_set", {"end_system_kind": "submarine"}, "parameters.end_system_kind", "is not one of"),
-        ("complete_rocket_system", {"range": "nan km"}, "parameters.range", "finite"),
+        ("complete_rocket_system", {"range": "nan km"}, "parameters.range", "expected a number"),
+        ("complete_rocket_system", {"range": "2,5 km"}, "parameters.range", "no commas"),
+        ("complete_rocket_system", {"range": "MN*s"}, "parameters.range", "expected a number"),
+        ("complete_rocket_system", {"range": "1/0"}, "parameters.range", "as a unit"),
+        ("complete_rocket_system", {"range": "9**9**9 km"}, "parameters.range", "as a unit"),
+        ("complete_rocket_system", {"range": "300 km", "max_range": "200 km"}, "parameters.max_range", "smaller"),
+        ("guidance_set", {"guidance_accuracy_ratio": "1"}, "parameters.guidance_accuracy_ratio", "give a unit"),
+        ("guidance_set", {"guidance_accuracy_ratio": float("nan")}, "parameters.guidance_accuracy_ratio", "unit"),
     ],
 )
 def test_bad_input_names_the_field(
@@ -37,6 +44,16 @@ def test_bad_input_names_the_field(
         describe(annex, kind, parameters)  # type: ignore[arg-type]
     assert caught.value.field == field
     assert message in caught.value.problem
+
+
+def test_numbers_as_mtcr_prints_them_are_read_back(annex: Annex) -> None:
+    item = describe(annex, "solid_rocket_motor", {"total_impulse": "2 000 000 N*s"})
+    assert item.value("total_impulse") == 2e6
+
+
+def test_confirmed_and_ruled_out_at_once_is_an_error(annex: Annex) -> None:
+    with pytest.raises(InputError, match="both confirmed and ruled out"):
+        describe(annex, "rocket_stage", {}, confirmed=["usable_in"], denied=["usable_in"])
 
 
 def test_unknown_unit_is_a_unit_error(annex: Annex) -> None:

@@ -63,7 +63,7 @@ items:
         ),
         (
             "overrides:\n  - {entry: 1.A.1, criterion: range_payload, threshold: range, value: 1, unit: kg}\n",
-            "field overrides[0].value.unit",
+            "field overrides[0].unit",
         ),
         ("remove: [1.A.7]\n", "cannot remove"),
         ("colour: red\n", "colour"),

@@ -9,6 +9,7 @@ verdict carries its reason.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -267,76 +268,97 @@ def compare(value: float, op: Comparator, threshold: float) -> bool:
 def _range_payload(node: RangePayload, item: ItemDescription) -> CriterionResult:
     """Complete-system capability, taking the range/payload trade-off into account.
 
-    Range never increases with payload, so a declared (payload, range) pair decides the criterion
-    when both figures are on the same side of the thresholds; otherwise only a range-payload curve
-    (from physics) can decide, and the verdict is unknown with the reason stated.
+    Range never increases with payload. Every known capability point (the declared payload and
+    range, and the points of a range-payload curve from physics) therefore bounds the range at the
+    threshold payload: from below when the point carries more, from above when it carries less.
+    The verdict is decided when the bounds decide it, and is unknown (with the reason) otherwise.
     """
     description = node.describe()
     range_t = node.range
     if node.payload is None:
         return _range_only(node, item, description)
     payload_t = node.payload
-    curve = item.range_payload_curve
-    if curve:
-        reach = range_at_payload(curve, payload_t.si_value)
-        if reach is None:
-            return CriterionResult(
-                node.id,
-                description,
-                "curve",
-                Verdict.NOT_MET,
-                f"the range-payload curve does not reach a payload of {payload_t.describe()}",
-            )
-        met = compare(reach, Comparator.GE, range_t.si_value)
-        shown = _length(reach, range_t)
+    max_range = item.value("max_range")
+    if isinstance(max_range, float) and not compare(max_range, Comparator.GE, range_t.si_value):
+        shown = _length(max_range, range_t)
         return CriterionResult(
             node.id,
             description,
-            f"{shown} with {payload_t.describe()}",
-            Verdict.MET if met else Verdict.NOT_MET,
-            f"range with {payload_t.describe()} is {shown} (from the range-payload curve), "
-            f"{'at or above' if met else 'below'} {range_t.describe()}",
+            f"maximum range {shown}",
+            Verdict.NOT_MET,
+            f"maximum range {shown} is below {range_t.describe()}, with any payload",
         )
-    rng, payload = item.value("range"), item.value("payload")
-    if not isinstance(rng, float) or not isinstance(payload, float):
+    points = capability_points(item)
+    if not points:
+        rng, payload = item.value("range"), item.value("payload")
         missing = [n for n, v in (("range", rng), ("payload", payload)) if not isinstance(v, float)]
         return CriterionResult(node.id, description, "not given", Verdict.UNKNOWN, f"{' and '.join(missing)} not given")
-    shown = f"{_mass(payload, payload_t)} to {_length(rng, range_t)}"
-    heavy = compare(payload, Comparator.GE, payload_t.si_value)
-    far = compare(rng, Comparator.GE, range_t.si_value)
-    if heavy and far:
-        return CriterionResult(node.id, description, shown, Verdict.MET, f"declared {shown} meets both thresholds")
-    if not far and compare(payload, Comparator.LE, payload_t.si_value):
+    estimate = range_at_payload(points, payload_t.si_value)
+    source = "the range-payload curve" if item.range_payload_curve else "the declared figures"
+    if estimate.kind is EstimateKind.EXACT:
+        met = compare(estimate.range_m, Comparator.GE, range_t.si_value)
+        shown = f"{_length(estimate.range_m, range_t)} with {payload_t.describe()}"
         return CriterionResult(
             node.id,
             description,
             shown,
+            Verdict.MET if met else Verdict.NOT_MET,
+            f"range with {payload_t.describe()} is {_length(estimate.range_m, range_t)} ({source}"
+            f"{', interpolated' if estimate.interpolated else ''}), "
+            f"{'at or above' if met else 'below'} {range_t.describe()}",
+        )
+    bound = _length(estimate.range_m, range_t)
+    anchor = f"{_mass(estimate.payload_kg, payload_t)} to {bound}"
+    if estimate.kind is EstimateKind.AT_LEAST:
+        if compare(estimate.range_m, Comparator.GE, range_t.si_value):
+            return CriterionResult(
+                node.id,
+                description,
+                anchor,
+                Verdict.MET,
+                f"{anchor} ({source}) meets both thresholds: "
+                f"with only {payload_t.describe()} the range is at least {bound}",
+            )
+        return CriterionResult(
+            node.id,
+            description,
+            anchor,
+            Verdict.UNKNOWN,
+            f"trade-off: {anchor} ({source}); with the payload reduced to {payload_t.describe()} the range may reach "
+            f"{range_t.describe()} - assess the range-payload curve (mtcr assess)",
+        )
+    if not compare(estimate.range_m, Comparator.GE, range_t.si_value):
+        return CriterionResult(
+            node.id,
+            description,
+            anchor,
             Verdict.NOT_MET,
-            f"declared {shown}: with no more than {payload_t.describe()} the range stays below {range_t.describe()}, "
-            "and range cannot grow with a heavier payload",
+            f"{anchor} ({source}): with {payload_t.describe()} the range cannot exceed {bound}, "
+            f"below {range_t.describe()}, because range never grows with a heavier payload",
         )
-    if not far:
-        reason = (
-            f"trade-off: declared {shown}; with the payload reduced to {payload_t.describe()} the range may reach "
-            f"{range_t.describe()} - assess the range-payload curve (mtcr assess)"
-        )
-    else:
-        reason = (
-            f"declared {shown}: whether it can carry {payload_t.describe()} to {range_t.describe()} "
-            "needs the range-payload curve (mtcr assess)"
-        )
-    return CriterionResult(node.id, description, shown, Verdict.UNKNOWN, reason)
+    return CriterionResult(
+        node.id,
+        description,
+        anchor,
+        Verdict.UNKNOWN,
+        f"{anchor} ({source}): whether it can carry {payload_t.describe()} to {range_t.describe()} "
+        "needs the range-payload curve up to that payload (mtcr assess)",
+    )
 
 
 def _range_only(node: RangePayload, item: ItemDescription, description: str) -> CriterionResult:
     range_t = node.range
     max_range = item.value("max_range")
+    points = capability_points(item)
     if isinstance(max_range, float):
         basis, value = "maximum range", max_range
-    elif item.range_payload_curve:
-        basis, value = "range-payload curve", max(p.range_m for p in item.range_payload_curve if p.payload_kg > 0)
-    elif isinstance(declared := item.value("range"), float):
-        basis, value = "declared range, taken as the maximum range (a lighter payload may fly further)", declared
+    elif points:
+        lightest = points[0]
+        value = lightest.range_m
+        basis = (
+            f"range with the lightest known payload ({format_number(lightest.payload_kg)} kg), taken as the "
+            "maximum range (an even lighter payload may fly further; give max_range to settle it)"
+        )
     else:
         return CriterionResult(node.id, description, "not given", Verdict.UNKNOWN, "range or max_range not given")
     met = compare(value, Comparator.GE, range_t.si_value)
@@ -350,19 +372,56 @@ def _range_only(node: RangePayload, item: ItemDescription, description: str) -> 
     )
 
 
-def range_at_payload(curve: tuple[RangePayloadPoint, ...], payload_kg: float) -> float | None:
-    """Range at ``payload_kg`` by linear interpolation of a curve; None beyond its heaviest payload."""
-    points = sorted(curve, key=lambda p: p.payload_kg)
-    if payload_kg > points[-1].payload_kg * (1 + RELATIVE_TOLERANCE):
-        return None
-    if payload_kg <= points[0].payload_kg:
-        return points[0].range_m
-    for low, high in itertools.pairwise(points):
+class EstimateKind(StrEnum):
+    EXACT = "exact"  # on the curve (or interpolated between two points)
+    AT_LEAST = "at least"  # lighter than every known point: range at least that of the lightest
+    AT_MOST = "at most"  # heavier than every known point: range at most that of the heaviest
+
+
+@dataclass(frozen=True, slots=True)
+class RangeEstimate:
+    kind: EstimateKind
+    range_m: float
+    payload_kg: float  # the known point the estimate rests on
+    interpolated: bool = False
+
+
+def capability_points(item: ItemDescription) -> list[RangePayloadPoint]:
+    """The curve points and the declared (payload, range) pair, lightest payload first."""
+    points = list(item.range_payload_curve)
+    rng, payload = item.value("range"), item.value("payload")
+    if isinstance(rng, float) and isinstance(payload, float):
+        points.append(RangePayloadPoint(payload, rng))
+    return sorted(points, key=lambda p: (p.payload_kg, -p.range_m))
+
+
+def range_at_payload(points: Sequence[RangePayloadPoint], payload_kg: float) -> RangeEstimate:
+    """Range at ``payload_kg`` from known capability points (linear between neighbours).
+
+    Outside the known payloads only a bound follows from monotonicity, and that is what is returned.
+    """
+    if not points:
+        raise ValueError("no capability points")  # pragma: no cover - callers check
+    ordered = sorted(points, key=lambda p: p.payload_kg)
+    lightest, heaviest = ordered[0], ordered[-1]
+    if payload_kg < lightest.payload_kg and not _close(payload_kg, lightest.payload_kg):
+        return RangeEstimate(EstimateKind.AT_LEAST, lightest.range_m, lightest.payload_kg)
+    if payload_kg > heaviest.payload_kg and not _close(payload_kg, heaviest.payload_kg):
+        return RangeEstimate(EstimateKind.AT_MOST, heaviest.range_m, heaviest.payload_kg)
+    for point in ordered:
+        if _close(point.payload_kg, payload_kg):
+            return RangeEstimate(EstimateKind.EXACT, point.range_m, point.payload_kg)
+    for low, high in itertools.pairwise(ordered):
         if low.payload_kg <= payload_kg <= high.payload_kg:
-            span = high.payload_kg - low.payload_kg
-            fraction = 0.0 if span == 0 else (payload_kg - low.payload_kg) / span
-            return low.range_m + fraction * (high.range_m - low.range_m)
-    return points[-1].range_m
+            fraction = (payload_kg - low.payload_kg) / (high.payload_kg - low.payload_kg)
+            return RangeEstimate(
+                EstimateKind.EXACT, low.range_m + fraction * (high.range_m - low.range_m), low.payload_kg, True
+            )
+    raise AssertionError("unreachable: payload lies within the known points")  # pragma: no cover
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= RELATIVE_TOLERANCE * max(abs(a), abs(b))
 
 
 # --- conditions and notes ------------------------------------------------------------------------
@@ -370,21 +429,31 @@ def range_at_payload(curve: tuple[RangePayloadPoint, ...], payload_kg: float) ->
 
 def _condition(condition: Condition, item: ItemDescription) -> ConditionResult:
     description = condition.describe()
-    declared = [e for e in item.for_entries if _overlaps(e, condition.targets)]
+    # The analyst's own decision comes first, whatever was declared.
+    if condition.type in item.denied:
+        return ConditionResult(description, ConditionStatus.RULED_OUT, "ruled out by the analyst")
+    if condition.type in item.confirmed:
+        return ConditionResult(description, ConditionStatus.CONFIRMED, "confirmed by the analyst")
+    within = [e for e in item.for_entries if _within(e, condition.targets)]
+    broader = [e for e in item.for_entries if _broader(e, condition.targets)]
     if condition.type is ConditionType.FOR_ITEMS and item.for_entries:
-        if declared:
-            return ConditionResult(description, ConditionStatus.CONFIRMED, f"declared for {', '.join(declared)}")
+        if within:
+            return ConditionResult(description, ConditionStatus.CONFIRMED, f"declared for {', '.join(within)}")
+        if broader:
+            # "for 2" does not say the software serves 2.A.1.c in particular.
+            return ConditionResult(
+                description,
+                ConditionStatus.NEEDS_CONFIRMATION,
+                f"declared for {', '.join(broader)}, broader than {', '.join(condition.targets)}; "
+                "an analyst must confirm",
+            )
         return ConditionResult(
             description,
             ConditionStatus.RULED_OUT,
             f"declared for {', '.join(item.for_entries)}, not {', '.join(condition.targets)}",
         )
-    if condition.type in item.denied:
-        return ConditionResult(description, ConditionStatus.RULED_OUT, "ruled out by the analyst")
-    if condition.type in item.confirmed:
-        return ConditionResult(description, ConditionStatus.CONFIRMED, "confirmed by the analyst")
-    if declared:
-        evidence = f"declared end system {', '.join(declared)} supports it; an analyst must confirm"
+    if within:
+        evidence = f"declared end system {', '.join(within)} supports it; an analyst must confirm"
     elif item.for_entries:
         wording = condition.type.value.replace("_", " ")
         evidence = (
@@ -396,8 +465,14 @@ def _condition(condition: Condition, item: ItemDescription) -> ConditionResult:
     return ConditionResult(description, ConditionStatus.NEEDS_CONFIRMATION, evidence)
 
 
-def _overlaps(declared: str, targets: tuple[str, ...]) -> bool:
-    return any(declared == t or declared.startswith(t + ".") or t.startswith(declared + ".") for t in targets)
+def _within(declared: str, targets: tuple[str, ...]) -> bool:
+    """The declared entry is one of the targets or lies inside one (2.A.1.c.1 within 2.A)."""
+    return any(declared == t or declared.startswith(t + ".") for t in targets)
+
+
+def _broader(declared: str, targets: tuple[str, ...]) -> bool:
+    """The declared entry contains a target (2 contains 2.A.1.c) without saying which part."""
+    return any(t.startswith(declared + ".") for t in targets)
 
 
 def _note_verdict(annex: Annex, when: Criterion | None, item: ItemDescription) -> tuple[Verdict, str]:
@@ -412,50 +487,51 @@ def _note_verdict(annex: Annex, when: Criterion | None, item: ItemDescription) -
 
 
 def _incorporations(item: ItemDescription, components: tuple[Classification, ...]) -> list[Incorporation]:
+    """Category I items inside the components, at any depth (a module holding a Category I motor)."""
     findings: list[Incorporation] = []
     for component, result in zip(item.components, components, strict=True):
         label = component.item.name or component.item.kind
-        for match in result.matches:
-            if match.category is not Category.I:
-                continue
+        for entry_id, status in _category_one_sources(result):
             if component.inseparable:
-                findings.append(
-                    Incorporation(
-                        label,
-                        match.entry_id,
-                        False,
-                        match.status,
-                        f"{label} ({match.entry_id}, Category I) is declared inseparable: it cannot be separated, "
-                        "removed or duplicated, so the incorporation rule does not apply",
-                    )
+                reason = (
+                    f"{label} ({entry_id}, Category I) is declared inseparable: it cannot be separated, removed or "
+                    "duplicated, so the incorporation rule does not apply"
                 )
             else:
-                findings.append(
-                    Incorporation(
-                        label,
-                        match.entry_id,
-                        True,
-                        match.status,
-                        f"incorporates {label}, a Category I item ({match.entry_id}, {match.status.value}): "
-                        "a system incorporating a Category I item is itself Category I",
-                    )
+                reason = (
+                    f"incorporates {label}, which is or holds a Category I item ({entry_id}, {status.value}): "
+                    "a system incorporating a Category I item is itself Category I"
                 )
+            findings.append(Incorporation(label, entry_id, not component.inseparable, status, reason))
     return findings
 
 
+def _category_one_sources(result: Classification) -> list[tuple[str, MatchStatus]]:
+    sources = [(m.entry_id, m.status) for m in result.matches if m.category is Category.I]
+    sources += [(i.entry_id, i.status) for i in result.incorporations if i.applies]
+    return sources
+
+
 _RANK = {MatchStatus.CONTROLLED: 2, MatchStatus.NEEDS_CONFIRMATION: 1, MatchStatus.NOT_CONTROLLED: 0}
+
+
+def _ranked(
+    matches: tuple[EntryMatch, ...], incorporations: tuple[Incorporation, ...]
+) -> list[tuple[MatchStatus, Category, str]]:
+    ranked = [(m.status, m.category, m.entry_id) for m in matches]
+    ranked += [(i.status, Category.I, i.entry_id) for i in incorporations if i.applies]
+    return ranked
 
 
 def _overall(
     matches: tuple[EntryMatch, ...], incorporations: tuple[Incorporation, ...]
 ) -> tuple[MatchStatus, Category | None]:
     """The strongest status among the matches and applicable incorporations, and its category."""
-    ranked: list[tuple[MatchStatus, Category]] = [(m.status, m.category) for m in matches]
-    ranked += [(i.status, Category.I) for i in incorporations if i.applies]
+    ranked = _ranked(matches, incorporations)
     if not ranked:
         return MatchStatus.NOT_CONTROLLED, None
-    status = max((status for status, _ in ranked), key=lambda s: _RANK[s])
-    categories = {category for s, category in ranked if s is status}
+    status = max((status for status, _, _ in ranked), key=lambda s: _RANK[s])
+    categories = {category for s, category, _ in ranked if s is status}
     return status, Category.I if Category.I in categories else Category.II
 
 
@@ -470,13 +546,19 @@ def _summary(
     label = item.name or item.kind
     if not candidates and not incorporations:
         return f"{label}: no Annex entry covers items of kind {item.kind}"
-    if status is MatchStatus.NOT_CONTROLLED:
+    if status is MatchStatus.NOT_CONTROLLED or category is None:
         return f"{label}: not controlled by any of the {len(candidates)} entries for its kind"
-    ids = ", ".join(m.entry_id for m in matches if m.status is status) or ", ".join(i.entry_id for i in incorporations)
-    cat = f"Category {category.value}" if category else "uncategorised"
+    ranked = _ranked(matches, incorporations)
+    ids = ", ".join(dict.fromkeys(e for s, c, e in ranked if s is status and c is category))
+    via = " by incorporation" if not any(m.status is status and m.category is category for m in matches) else ""
+    cat = f"Category {category.value}"
     if status is MatchStatus.CONTROLLED:
-        return f"{label}: controlled, {cat} ({ids})"
-    return f"{label}: possibly controlled, {cat} if confirmed ({ids}); needs analyst confirmation"
+        text = f"{label}: controlled, {cat} ({ids}){via}"
+        pending = [e for s, c, e in ranked if s is MatchStatus.NEEDS_CONFIRMATION and c is Category.I]
+        if category is Category.II and pending:
+            text += f"; Category I if confirmed ({', '.join(dict.fromkeys(pending))})"
+        return text
+    return f"{label}: possibly controlled, {cat} if confirmed ({ids}){via}; needs analyst confirmation"
 
 
 # --- display helpers ----------------------------------------------------------------------------

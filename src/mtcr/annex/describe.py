@@ -6,6 +6,8 @@ the SI unit of their parameter. Everything after this module works on plain SI f
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,10 +48,11 @@ class ItemDescription:
     components: tuple[Component, ...] = ()
     range_payload_curve: tuple[RangePayloadPoint, ...] = ()
     units: tuple[tuple[str, str], ...] = ()  # the SI unit of each quantity parameter
-    _values: dict[str, ParameterValue] = field(default_factory=dict, compare=False, repr=False)
+    _values: dict[str, ParameterValue] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._values.update(dict(self.parameters))
+        # A fresh lookup table per record, so dataclasses.replace() never shares one between copies.
+        object.__setattr__(self, "_values", dict(self.parameters))
 
     def value(self, parameter: str) -> ParameterValue | None:
         return self._values.get(parameter)
@@ -103,14 +106,22 @@ def describe(
     for index, point in enumerate(range_payload_curve):
         if point.payload_kg < 0 or point.range_m < 0:
             raise InputError(f"{field_prefix}range_payload_curve[{index}]", "payload and range must not be negative")
+    confirmed_types = _condition_types(confirmed, f"{field_prefix}confirmed")
+    denied_types = _condition_types(denied, f"{field_prefix}denied")
+    both = sorted(set(confirmed_types) & set(denied_types))
+    if both:
+        raise InputError(f"{field_prefix}denied", f"{', '.join(both)} cannot be both confirmed and ruled out")
+    max_range, declared_range = dict(values).get("max_range"), dict(values).get("range")
+    if isinstance(max_range, float) and isinstance(declared_range, float) and max_range < declared_range:
+        raise InputError(f"{field_prefix}parameters.max_range", "is smaller than the declared range")
     return ItemDescription(
         kind=kind,
         parameters=tuple(values),
         name=name,
         text=text,
         for_entries=tuple(for_entries),
-        confirmed=_condition_types(confirmed, f"{field_prefix}confirmed"),
-        denied=_condition_types(denied, f"{field_prefix}denied"),
+        confirmed=confirmed_types,
+        denied=denied_types,
         components=tuple(components),
         range_payload_curve=tuple(sorted(range_payload_curve, key=lambda p: p.payload_kg)),
         units=tuple(units),
@@ -145,13 +156,22 @@ def _convert(annex: Annex, kind: str, name: str, raw: RawValue, field_name: str)
         return text
     if isinstance(raw, bool):
         raise InputError(field_name, f"expected a quantity in {parameter.unit or 'a number'}, got {raw!r}")
+    # A ratio ("dimensionless") needs its unit said: is "1" one percent or a fraction of 1?
+    # Counts (no unit at all) are plain numbers.
+    needs_unit = parameter.unit != ""
     if isinstance(raw, (int, float)):
-        if parameter.unit not in ("", "dimensionless"):
-            raise InputError(field_name, f"give a unit, e.g. '{raw} {parameter.unit}'")
+        if needs_unit:
+            example = "3.33 percent" if parameter.unit == "dimensionless" else f"{raw} {parameter.unit}"
+            raise InputError(field_name, f"give a unit, e.g. '{example}'")
         value = float(raw)
+        if not math.isfinite(value):
+            raise InputError(field_name, f"{raw!r} is not a finite number")
+    elif isinstance(raw, str):
+        if needs_unit and parameter.unit == "dimensionless" and not re.search(r"[A-Za-z%]", raw):
+            raise InputError(field_name, f"give a unit for {raw!r}, e.g. '3.33 percent', '33300 ppm' or '0.0333 ratio'")
+        value = quantity_to_si(parse_quantity(raw, field_name), parameter.unit, field_name)
     else:
-        quantity = parse_quantity(raw, field_name) if isinstance(raw, str) else raw
-        value = quantity_to_si(quantity, parameter.unit, field_name)
+        value = quantity_to_si(raw, parameter.unit, field_name)
     if parameter.minimum is not None and value < parameter.minimum:
         raise InputError(
             field_name, f"must be at least {parameter.minimum:g} {parameter.unit} (got {value:g} {parameter.unit})"

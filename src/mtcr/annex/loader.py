@@ -8,7 +8,7 @@ file, the entry id and the field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -54,6 +54,10 @@ def read_yaml(path: Path) -> object:
             return yaml.load(handle, Loader=_SAFE_LOADER)
     except FileNotFoundError as exc:
         raise DataFileError(str(path), "file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileError(str(path), "not a text file (UTF-8 expected)") from exc
+    except OSError as exc:
+        raise DataFileError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     except yaml.YAMLError as exc:
         raise DataFileError(str(path), f"not valid YAML: {exc}") from exc
 
@@ -103,9 +107,10 @@ def _entry_id_at(raw: object, location: tuple[object, ...]) -> str | None:
 class _Builder:
     """Turns validated file models into domain values, checking cross-references."""
 
-    def __init__(self, parameters: dict[str, Parameter], kinds: dict[str, ItemKind]) -> None:
+    def __init__(self, parameters: dict[str, Parameter], kinds: dict[str, ItemKind], source_keys: set[str]) -> None:
         self.parameters = parameters
         self.kinds = kinds
+        self.source_keys = source_keys
 
     def entry(self, raw: s.EntryFile, item: s.ItemFile, path: Path, origin: str) -> Entry:
         path_text = str(path)
@@ -115,6 +120,12 @@ class _Builder:
         for kind in raw.kinds:
             if kind not in self.kinds:
                 raise DataFileError(path_text, f"unknown item kind {kind!r}", raw.id, "kinds")
+        for index, source in enumerate(raw.sources):
+            if source.key not in self.source_keys:
+                known = ", ".join(sorted(self.source_keys))
+                raise DataFileError(
+                    path_text, f"unknown source key {source.key!r}; known: {known}", raw.id, f"sources[{index}].key"
+                )
         category = raw.category or item.category
         if category is None:  # pragma: no cover - the schema requires an item category
             raise DataFileError(path_text, "no category", raw.id, "category")
@@ -235,6 +246,12 @@ def _load_vocabulary(folder: Path) -> tuple[dict[str, Parameter], dict[str, Item
     for path in sorted(folder.glob("*.yaml")):
         vocabulary = validate_file(path, s.VocabularyFile)
         for raw in vocabulary.parameters:
+            if raw.kind is not s.ParameterKind.QUANTITY and (raw.unit or raw.minimum is not None):
+                raise DataFileError(
+                    str(path), f"a {raw.kind.value} parameter takes no unit or minimum", raw.name, "unit"
+                )
+            if raw.kind is not s.ParameterKind.CATEGORICAL and raw.values:
+                raise DataFileError(str(path), "only categorical parameters list values", raw.name, "values")
             if raw.kind is s.ParameterKind.QUANTITY:
                 try:
                     to_si(1.0, raw.unit, raw.unit, f"parameters.{raw.name}.unit")
@@ -260,11 +277,17 @@ def load_edition(folder: Path) -> Annex:
     """Load and validate one edition folder."""
     edition = validate_file(folder / "edition.yaml", s.EditionFile)
     parameters, kinds = _load_vocabulary(folder / "vocabulary")
-    builder = _Builder(parameters, kinds)
+    builder = _Builder(parameters, kinds, {src.key for src in edition.sources})
     items: list[Item] = []
     entries: list[Entry] = []
+    item_paths: dict[int, Path] = {}
     for path in sorted((folder / "items").glob("*.yaml")):
         item_file = validate_file(path, s.ItemFile)
+        if item_file.item in item_paths:
+            raise DataFileError(
+                str(path), f"item {item_file.item} is also defined in {item_paths[item_file.item].name}", field="item"
+            )
+        item_paths[item_file.item] = path
         items.append(Item(item_file.item, item_file.title, item_file.category, item_file.reserved))
         entries.extend(builder.entry(raw, item_file, path, f"{edition.id}:{path.name}") for raw in item_file.entries)
     definitions_file = validate_file(folder / "definitions.yaml", s.DefinitionsFile)
@@ -324,8 +347,9 @@ def apply_regime(base: Annex, regime: s.RegimeFile, path: Path) -> Annex:
     """Derive a regime from its base edition: remove, override thresholds, then add entries."""
     parameters = {p.name: p for p in base.parameters}
     kinds = {k.name: k for k in base.kinds}
-    builder = _Builder(parameters, kinds)
+    builder = _Builder(parameters, kinds, {key for key, _ in base.source_titles})
     entries = {entry.id: entry for entry in base.entries}
+    origin = f"{regime.id}:{path.name}"
     for index, entry_id in enumerate(regime.remove):
         if entry_id not in entries:
             raise DataFileError(
@@ -337,14 +361,24 @@ def apply_regime(base: Annex, regime: s.RegimeFile, path: Path) -> Annex:
         entry = entries.get(override.entry)
         if entry is None:
             raise DataFileError(str(path), "no such entry in the base edition", override.entry, f"{field}.entry")
-        criteria = _override(entry.criteria, override, builder, path, field)
-        entries[entry.id] = replace(entry, criteria=criteria, origin=f"{regime.id}:{path.name}")
+        entries[entry.id] = replace(_apply_override(entry, override, builder, path, field), origin=origin)
     items = {item.number: item for item in base.items}
-    for item_file in regime.items:
-        if item_file.item not in items:
+    added: set[str] = set()
+    for item_index, item_file in enumerate(regime.items):
+        known = items.get(item_file.item)
+        if known is None:
             items[item_file.item] = Item(item_file.item, item_file.title, item_file.category, item_file.reserved)
+        elif known.reserved and item_file.entries:
+            raise DataFileError(str(path), f"item {known.number} is reserved", field=f"items[{item_index}].item")
         for raw in item_file.entries:
-            entries[raw.id] = builder.entry(raw, item_file, path, f"{regime.id}:{path.name}")
+            if raw.id in added:
+                raise DataFileError(str(path), "duplicate entry id in this regime", raw.id, "id")
+            if raw.id in entries:
+                raise DataFileError(
+                    str(path), "the base already has this entry: list it under remove to replace it", raw.id, "id"
+                )
+            added.add(raw.id)
+            entries[raw.id] = builder.entry(raw, item_file, path, origin)
     annex = Annex(
         id=regime.id,
         regime=regime.id,
@@ -363,8 +397,30 @@ def apply_regime(base: Annex, regime: s.RegimeFile, path: Path) -> Annex:
     return annex
 
 
+def _apply_override(entry: Entry, override: s.OverrideFile, builder: _Builder, path: Path, field: str) -> Entry:
+    if override.scope is s.OverrideScope.CRITERIA:
+        return replace(entry, criteria=_override(entry.criteria, override, builder, path, field))
+    count = len(entry.downgrades if override.scope is s.OverrideScope.DOWNGRADE else entry.decontrols)
+    if override.index >= count:
+        problem = f"the entry has {count} {override.scope.value} note(s); index {override.index} does not exist"
+        raise DataFileError(str(path), problem, override.entry, f"{field}.index")
+    if override.scope is s.OverrideScope.DOWNGRADE:
+        downgrades = list(entry.downgrades)
+        note = downgrades[override.index]
+        downgrades[override.index] = replace(note, when=_override(note.when, override, builder, path, field))
+        return replace(entry, downgrades=tuple(downgrades))
+    decontrols = list(entry.decontrols)
+    exclusion = decontrols[override.index]
+    decontrols[override.index] = replace(exclusion, when=_override(exclusion.when, override, builder, path, field))
+    return replace(entry, decontrols=tuple(decontrols))
+
+
 def _override(node: Criterion | None, override: s.OverrideFile, builder: _Builder, path: Path, field: str) -> Criterion:
     found = False
+    where = (str(path),)
+
+    def fail(problem: str, part: str) -> DataFileError:
+        return DataFileError(*where, problem, override.entry, f"{field}.{part}")
 
     def walk(current: Criterion) -> Criterion:
         nonlocal found
@@ -376,34 +432,31 @@ def _override(node: Criterion | None, override: s.OverrideFile, builder: _Builde
             return current
         found = True
         if isinstance(current, RangePayload):
-            if override.threshold == "range":
-                new = builder.threshold(override.value, override.unit, "m", path, override.entry, f"{field}.value")
-                return replace(current, range=new)
-            if override.threshold == "payload":
-                new = builder.threshold(override.value, override.unit, "kg", path, override.entry, f"{field}.value")
-                return replace(current, payload=new)
-            raise DataFileError(
-                str(path),
-                "a range/payload criterion needs threshold: range or payload",
-                override.entry,
-                f"{field}.threshold",
-            )
+            if override.op is not None:
+                raise fail("a range/payload criterion is always 'at least'; drop op", "op")
+            if override.threshold is s.ThresholdPart.RANGE:
+                return replace(
+                    current, range=builder.threshold(override.value, override.unit, "m", path, override.entry, field)
+                )
+            if override.threshold is s.ThresholdPart.PAYLOAD:
+                return replace(
+                    current, payload=builder.threshold(override.value, override.unit, "kg", path, override.entry, field)
+                )
+            raise fail("a range/payload criterion needs threshold: range or payload", "threshold")
+        if override.threshold is not s.ThresholdPart.VALUE:
+            raise fail(f"threshold: {override.threshold.value} applies only to range/payload criteria", "threshold")
         if current.threshold is None:
-            raise DataFileError(
-                str(path), "only numeric thresholds can be overridden", override.entry, f"{field}.criterion"
-            )
+            raise fail("only numeric thresholds can be overridden", "criterion")
         parameter = builder.parameters[current.parameter]
-        new = builder.threshold(override.value, override.unit, parameter.unit, path, override.entry, f"{field}.value")
+        new = builder.threshold(override.value, override.unit, parameter.unit, path, override.entry, field)
         return replace(current, threshold=new, op=override.op or current.op)
 
     if node is None:
-        raise DataFileError(str(path), "the entry has no criteria to override", override.entry, f"{field}.criterion")
+        raise fail(f"the entry has no {override.scope.value} criteria to override", "criterion")
     result = walk(node)
     if not found:
         ids = [leaf.id for leaf in iter_leaves(node)]
-        raise DataFileError(
-            str(path), f"no criterion {override.criterion!r}; the entry has {ids}", override.entry, f"{field}.criterion"
-        )
+        raise fail(f"no criterion {override.criterion!r}; the entry has {ids}", "criterion")
     return result
 
 
@@ -415,13 +468,25 @@ def bundled_editions() -> dict[str, Path]:
 
 
 def regime_files(extra_dirs: Sequence[Path] = ()) -> dict[str, Path]:
-    """Regime files by id: bundled ones, then those in MTCR_REGIME_DIRS and ``extra_dirs``."""
+    """Regime files by id: bundled ones, then those in MTCR_REGIME_DIRS and ``extra_dirs``.
+
+    Other YAML files in those folders are skipped; two regimes with one id are an error, so a user
+    file can never silently stand in for a bundled regime.
+    """
     found: dict[str, Path] = {}
     for folder in [BUNDLED_DATA / "regimes", *get_settings().regime_paths, *extra_dirs]:
         for path in sorted(Path(folder).glob("*.yaml")):
-            raw = read_yaml(path)
+            try:
+                raw = read_yaml(path)
+            except DataFileError:
+                continue  # not a readable YAML file, so not a regime; loading it by path says why
             if isinstance(raw, dict) and raw.get("format") == "mtcr-regime/1" and isinstance(raw.get("id"), str):
-                found[raw["id"]] = path
+                regime_id = raw["id"]
+                if regime_id in found and found[regime_id] != path:
+                    raise DataFileError(
+                        str(path), f"regime id {regime_id!r} is also used by {found[regime_id]}", field="id"
+                    )
+                found[regime_id] = path
     return found
 
 
@@ -429,7 +494,7 @@ def available() -> list[str]:
     return [*bundled_editions(), *regime_files()]
 
 
-def load(name_or_path: str | None = None) -> Annex:
+def load(name_or_path: str | None = None, _visiting: frozenset[str] = frozenset()) -> Annex:
     """Load an edition or regime by id (``mtcr-2024``), folder or regime file path."""
     name = name_or_path or get_settings().annex_edition
     candidate = Path(name)
@@ -438,28 +503,25 @@ def load(name_or_path: str | None = None) -> Annex:
     if candidate.suffix in (".yaml", ".yml"):
         if not candidate.is_file():
             raise NotFoundError("regime file", name, "the file does not exist")
-        return load_regime(candidate.resolve())
+        return load_regime(candidate.resolve(), _visiting)
     editions = bundled_editions()
     if name in editions:
         return _cached_edition(str(editions[name]))
     regimes = regime_files()
     if name in regimes:
-        return load_regime(regimes[name])
+        return load_regime(regimes[name], _visiting)
     raise NotFoundError("edition or regime", name, f"available: {', '.join(available())}")
 
 
-def load_regime(path: Path) -> Annex:
+def load_regime(path: Path, _visiting: frozenset[str] = frozenset()) -> Annex:
     regime = validate_file(path, s.RegimeFile)
-    if regime.base == regime.id:
-        raise DataFileError(str(path), "a regime cannot be its own base", field="base")
-    base = load(regime.base)
+    if regime.base == regime.id or regime.id in _visiting:
+        chain = " -> ".join([*sorted(_visiting), regime.id, regime.base])
+        raise DataFileError(str(path), f"regimes based on each other in a loop ({chain})", field="base")
+    base = load(regime.base, _visiting | {regime.id})
     return apply_regime(base, regime, path)
 
 
 @lru_cache(maxsize=8)
 def _cached_edition(folder: str) -> Annex:
     return load_edition(Path(folder))
-
-
-def all_entries(annexes: Iterable[Annex]) -> list[Entry]:
-    return [entry for annex in annexes for entry in annex.entries]

@@ -201,10 +201,11 @@ class Annex:
     kinds: tuple[ItemKind, ...]
     source_titles: tuple[tuple[str, str], ...] = ()
     base: str | None = None  # the edition a regime was derived from
-    _by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+    _by_id: dict[str, Entry] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._by_id.update({entry.id: entry for entry in self.entries})
+        # A fresh index per record, so dataclasses.replace() never shares (and corrupts) a cached one.
+        object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
 
     def entry(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)

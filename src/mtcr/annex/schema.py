@@ -289,15 +289,38 @@ class EditionFile(Strict):
     sources: list[SourceKeyFile] = Field(default_factory=list)
 
 
+class OverrideScope(StrEnum):
+    """Which criteria tree of an entry an override changes."""
+
+    CRITERIA = "criteria"
+    DOWNGRADE = "downgrade"
+    DECONTROL = "decontrol"
+
+
+class ThresholdPart(StrEnum):
+    VALUE = "value"  # the threshold of an ordinary criterion
+    RANGE = "range"  # the range of a range/payload criterion
+    PAYLOAD = "payload"  # the payload of a range/payload criterion
+
+
 class OverrideFile(Strict):
     """Change one threshold of a base edition in a regime file."""
 
     entry: str
+    scope: OverrideScope = OverrideScope.CRITERIA
+    index: int = Field(default=0, ge=0)  # which downgrade or exclusion note, for those scopes
     criterion: str
-    threshold: Literal["value", "range", "payload"] = "value"
+    threshold: ThresholdPart = ThresholdPart.VALUE
     value: float
     unit: str
     op: Comparator | None = None
+
+    @field_validator("op")
+    @classmethod
+    def _numeric_op(cls, value: Comparator | None) -> Comparator | None:
+        if value in (Comparator.IN, Comparator.EQ):
+            raise ValueError("an override changes a numeric threshold: use >=, >, <= or <")
+        return value
 
 
 class RegimeFile(Strict):
