@@ -16,7 +16,9 @@ def test_edition_against_itself_is_unchanged() -> None:
 def test_strict_regime_changes_exactly_the_overridden_thresholds() -> None:
     result = diff(load("mtcr-2024"), load("strict-bilateral"))
     changed = {c.entry_id: c for c in result.changes}
-    assert set(changed) == {"1.A.1", "1.A.2", "19.A.1", "19.A.2"}
+    assert set(changed) == {"1.A.1", "1.A.2", "19.A.1", "19.A.2", "2.A.1.d", "2.D.3"}
+    guidance = {f.field: f for f in changed["2.A.1.d"].fields}
+    assert guidance["downgrade[0] end_system_range"].after == "end_system_range < 150 km"
     fields = {f.field: f for f in changed["1.A.1"].fields}
     assert fields["criterion range_payload"].before == "payload >= 500 kg to range >= 300 km"
     assert fields["criterion range_payload"].after == "payload >= 300 kg to range >= 150 km"
@@ -66,12 +68,47 @@ items:
             "field overrides[0].unit",
         ),
         ("remove: [1.A.7]\n", "cannot remove"),
+        (
+            "overrides:\n  - {entry: 1.A.1, criterion: range_payload, value: 1, unit: km}\n",
+            "threshold: range or payload",
+        ),
+        (
+            "overrides:\n  - {entry: 2.A.1.c.1, criterion: total_impulse, threshold: payload, value: 1, unit: N*s}\n",
+            "only to range/payload",
+        ),
+        ("overrides:\n  - {entry: 2.A.1.c.1, criterion: total_impulse, value: 1, unit: N*s, op: in}\n", "numeric"),
+        (
+            "overrides:\n  - {entry: 2.A.1.d, scope: downgrade, index: 3, criterion: x, value: 1, unit: km}\n",
+            "index 3 does not exist",
+        ),
+        (
+            "items:\n  - item: 5\n    title: R\n    category: II\n    entries:\n      - {id: 5.A.1, title: Thing, text: A thing.,"
+            " sources: [{key: CAE, confidence: R}]}\n",
+            "reserved",
+        ),
+        (
+            "items:\n  - item: 20\n    title: T\n    category: II\n    entries:\n      - {id: 20.A.1.a, title: Thing, text: A"
+            " thing., sources: [{key: CAE, confidence: R}]}\n",
+            "remove it",
+        ),
+        (
+            "items:\n  - item: 20\n    title: T\n    category: II\n    entries:\n      - {id: 20.A.9, title: Thing, text: A"
+            " thing., sources: [{key: NOPE, confidence: R}]}\n",
+            "unknown source key",
+        ),
         ("colour: red\n", "colour"),
     ],
 )
 def test_bad_regime_files_name_the_problem(tmp_path: Path, body: str, message: str) -> None:
     with pytest.raises(DataFileError, match=message.replace("[", r"\[").replace("]", r"\]").replace(".", r"\.")):
         load(str(_write(tmp_path, body)))
+
+
+def test_regimes_based_on_each_other_are_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(f"format: mtcr-regime/1\nid: a\ntitle: A\nbase: {tmp_path / 'b.yaml'}\n")
+    (tmp_path / "b.yaml").write_text(f"format: mtcr-regime/1\nid: b\ntitle: B\nbase: {tmp_path / 'a.yaml'}\n")
+    with pytest.raises(DataFileError, match="loop"):
+        load(str(tmp_path / "a.yaml"))
 
 
 def test_bundled_regime_is_found_by_id() -> None:

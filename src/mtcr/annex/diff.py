@@ -57,6 +57,12 @@ def _fields(entry: Entry) -> dict[str, str]:
     }
     for leaf in iter_leaves(entry.criteria):
         fields[f"criterion {leaf.id}"] = leaf.describe()
+    for index, downgrade in enumerate(entry.downgrades):
+        for leaf in iter_leaves(downgrade.when):
+            fields[f"downgrade[{index}] {leaf.id}"] = leaf.describe()
+    for index, decontrol in enumerate(entry.decontrols):
+        for leaf in iter_leaves(decontrol.when):
+            fields[f"exclusion[{index}] {leaf.id}"] = leaf.describe()
     return fields
 
 
