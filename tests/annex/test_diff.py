@@ -89,7 +89,7 @@ items:
         (
             "items:\n  - item: 20\n    title: T\n    category: II\n    entries:\n      - {id: 20.A.1.a, title: Thing, text: A"
             " thing., sources: [{key: CAE, confidence: R}]}\n",
-            "remove it",
+            "under remove",
         ),
         (
             "items:\n  - item: 20\n    title: T\n    category: II\n    entries:\n      - {id: 20.A.9, title: Thing, text: A"
