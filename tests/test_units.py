@@ -41,3 +41,19 @@ def test_garbage_is_not_a_quantity() -> None:
 def test_round_trip_through_imperial_units(value: float) -> None:
     in_lbf_s = to_si(value, "N*s", "lbf*s", "x")
     assert to_si(in_lbf_s, "lbf*s", "N*s", "x") == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2 000 000 N*s", 2e6), ("1 100 000 N*s", 1.1e6), ("1.1e6 N*s", 1.1e6), ("-45 degC", -45.0), (".5 MN*s", 5e5)],
+)
+def test_numbers_are_read_exactly(text: str, expected: float) -> None:
+    quantity = parse_quantity(text, "f")
+    unit = "degC" if "degC" in text else "N*s"
+    assert quantity_to_si(quantity, unit, "f") == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize("text", ["MN*s", "1/0", "1 +", "1,5 percent", "0,5 MN*s", "1.2 MN*s 3", "9**9**9 N*s", ""])
+def test_anything_but_one_number_and_a_unit_is_refused(text: str) -> None:
+    with pytest.raises(UnitError):
+        parse_quantity(text, "f")

@@ -308,8 +308,6 @@ def _judged(result: Classification, entry_id: str) -> EntryMatch:
 @pytest.mark.parametrize(("threshold", "factor", "system", "expected"), _cases())
 def test_threshold(annex: Annex, threshold: Threshold, factor: float, system: str, expected: bool) -> None:
     parameters = {**threshold.base, threshold.parameter: _value_text(threshold, factor, system)}
-    if threshold.entry.startswith("20.A.1.b") and threshold.criterion_id == "impulse_max":
-        parameters[threshold.parameter] = _value_text(threshold, factor, system)
     item = describe(annex, threshold.kind, parameters, confirmed=["usable_in", "designed_or_modified_for"])  # type: ignore[arg-type]
     match = _judged(classify(annex, item), threshold.entry)
     criterion = next(c for c in match.criteria if c.criterion_id == threshold.criterion_id)
@@ -370,6 +368,10 @@ def test_items_below_every_threshold_match_nothing(annex: Annex, kind: str, para
     result = classify(annex, describe(annex, kind, parameters, denied=ruled_out))
     assert result.status is MatchStatus.NOT_CONTROLLED, [(m.entry_id, m.reason) for m in result.matches]
     assert result.category is None and not result.matches and result.rejected
+    # Entries with thresholds must fail on the thresholds themselves, not only on the ruled-out conditions.
+    assert all(m.logic is Verdict.NOT_MET for m in result.rejected if m.criteria), [
+        (m.entry_id, m.logic) for m in result.rejected
+    ]
 
 
 # --- complete systems and the range/payload trade-off ---------------------------------------------
@@ -659,3 +661,66 @@ def test_general_software_and_technology_notes(annex: Annex) -> None:
 def test_chemicals_are_matched_by_cas_number(annex: Annex) -> None:
     result = classify(annex, describe(annex, "propellant_chemical", {"cas_number": "86147-04-8"}))
     assert "4.C.2.g" in {m.entry_id for m in result.matches if m.status is MatchStatus.CONTROLLED}
+
+
+def test_a_failed_threshold_beats_a_missing_one(annex: Annex) -> None:
+    result = classify(annex, describe(annex, "turbojet_turbofan_engine", {"max_thrust_value": "300 N"}))
+    match = _judged(result, "3.A.1.a")
+    assert match.logic is Verdict.NOT_MET and match.status is MatchStatus.NOT_CONTROLLED
+
+
+def test_a_missing_threshold_with_the_rest_met_is_unknown(annex: Annex) -> None:
+    result = classify(annex, describe(annex, "turbojet_turbofan_engine", {"max_thrust_value": "3 kN"}))
+    assert _judged(result, "3.A.1.a").logic is Verdict.UNKNOWN
+
+
+def test_incorporation_of_an_unconfirmed_category_one_item_needs_confirmation(annex: Annex) -> None:
+    motor = describe(annex, "solid_rocket_motor", {"total_impulse": "1.3 MN*s"}, name="booster")
+    drone = describe(
+        annex, "complete_uav_system", {"range": "120 km", "payload": "50 kg"}, components=[Component(motor)]
+    )
+    result = classify(annex, drone)
+    assert result.status is MatchStatus.NEEDS_CONFIRMATION and result.category is Category.I
+
+
+def test_incorporation_reaches_through_nested_components(annex: Annex) -> None:
+    motor = describe(annex, "solid_rocket_motor", {"total_impulse": "1.3 MN*s"}, confirmed=["usable_in"])
+    module = describe(
+        annex, "rocket_stage", {}, name="propulsion module", denied=["usable_in"], components=[Component(motor)]
+    )
+    drone = describe(
+        annex, "complete_uav_system", {"range": "120 km", "payload": "50 kg"}, components=[Component(module)]
+    )
+    result = classify(annex, drone)
+    assert result.status is MatchStatus.CONTROLLED and result.category is Category.I
+    assert "by incorporation" in result.summary
+
+
+def test_summary_names_a_pending_category_one_entry(annex: Annex) -> None:
+    result = classify(annex, describe(annex, "complete_uav_system", {"range": "2500 km", "payload": "450 kg"}))
+    assert result.category is Category.II
+    assert "Category I if confirmed (1.A.2)" in result.summary
+
+
+def test_ruling_out_for_items_wins_over_the_declaration(annex: Annex) -> None:
+    facts = {"software_function": "use", "public_domain": "no"}
+    item = describe(annex, "software", facts, for_entries=["2.A.1.c.1"], denied=["for_items"])
+    assert classify(annex, item).status is MatchStatus.NOT_CONTROLLED
+
+
+def test_a_broad_declaration_needs_confirmation(annex: Annex) -> None:
+    facts = {"software_function": "use", "public_domain": "no"}
+    result = classify(annex, describe(annex, "software", facts, for_entries=["2"]))
+    assert result.status is MatchStatus.NEEDS_CONFIRMATION
+    assert all(m.status is MatchStatus.NEEDS_CONFIRMATION for m in result.matches)
+
+
+def test_strict_regime_moves_the_guidance_downgrade() -> None:
+    strict = load("strict-bilateral")
+    facts = {
+        "guidance_accuracy_ratio": "1 percent",
+        "end_system_range": "200 km",
+        "end_system_kind": "ballistic_missile",
+    }
+    result = classify(strict, describe(strict, "guidance_set", facts, confirmed=["usable_in"]))
+    assert result.category is Category.I

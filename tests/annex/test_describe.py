@@ -93,9 +93,40 @@ def test_item_file_component_errors_name_the_component(annex: Annex, tmp_path: P
     )
     with pytest.raises(InputError) as caught:
         read_item_file(annex, path)
-    assert caught.value.field == "components[0].parameters.total_impulse"
+    assert caught.value.field == f"{path}: components[0].parameters.total_impulse"
 
 
 def test_missing_item_file(annex: Annex, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="file not found"):
         read_item_file(annex, tmp_path / "absent.yaml")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "empty"),
+        ("- just a list\n", "expected a mapping"),
+        ("format: mtcr-item/9\nkind: gyro\n", "format"),
+        ("kind: complete_rocket_system\nrange_payload_curve: [{payload: 500, range: 300 km}]\n", "give a unit"),
+    ],
+)
+def test_odd_item_files_get_clear_errors(annex: Annex, tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "item.yaml"
+    path.write_text(content)
+    with pytest.raises(InputError) as caught:
+        read_item_file(annex, path)
+    assert message in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_directory_and_binary_files_are_input_errors(annex: Annex, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read"):
+        read_item_file(annex, tmp_path)
+    binary = tmp_path / "item.bin"
+    binary.write_bytes(b"\xff\xfe\x00\x81")
+    with pytest.raises(InputError, match="not a text file"):
+        read_item_file(annex, binary)
+
+
+def test_unknown_kind_suggests_close_names(annex: Annex) -> None:
+    with pytest.raises(InputError, match="did you mean solid_rocket_motor"):
+        describe(annex, "solid_rocket_moter", {})

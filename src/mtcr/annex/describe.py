@@ -6,11 +6,13 @@ the SI unit of their parameter. Everything after this module works on plain SI f
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import pint
 import yaml
@@ -87,8 +89,9 @@ def describe(
 ) -> ItemDescription:
     """Build a checked :class:`ItemDescription`; raise :class:`InputError` naming the bad field."""
     if annex.kind(kind) is None:
-        known = ", ".join(sorted(k.name for k in annex.kinds))
-        raise InputError(f"{field_prefix}kind", f"unknown item kind {kind!r}; known kinds: {known}")
+        close = difflib.get_close_matches(kind, [k.name for k in annex.kinds], n=3, cutoff=0.6)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        raise InputError(f"{field_prefix}kind", f"unknown item kind {kind!r}; {hint}mtcr annex kinds lists them all")
     values: list[tuple[str, ParameterValue]] = []
     units: list[tuple[str, str]] = []
     for parameter_name, raw in (parameters or {}).items():
@@ -198,14 +201,14 @@ class _Strict(BaseModel):
 
 
 class PointFile(_Strict):
-    payload: str
-    range: str
+    payload: str | float
+    range: str | float
 
 
 class ItemDescriptionFile(_Strict):
     """The ``mtcr-item/1`` file format read by ``mtcr classify FILE``."""
 
-    format: str = "mtcr-item/1"
+    format: Literal["mtcr-item/1"] = "mtcr-item/1"
     name: str = ""
     kind: str
     parameters: dict[str, str | float | bool] = Field(default_factory=dict)
@@ -224,15 +227,26 @@ class ComponentFile(ItemDescriptionFile):
 ItemDescriptionFile.model_rebuild()
 
 
-def describe_from_data(annex: Annex, raw: object, source: str = "input", field_prefix: str = "") -> ItemDescription:
-    """Validate a parsed YAML/JSON item description and build an :class:`ItemDescription`."""
+def describe_from_data(annex: Annex, raw: object, source: str = "") -> ItemDescription:
+    """Validate a parsed YAML/JSON item description and build an :class:`ItemDescription`.
+
+    Errors name the field path (``components[0].parameters.total_impulse``), prefixed by ``source``.
+    """
+    prefix = f"{source}: " if source else ""
+    if raw is None:
+        raise InputError(source or "input", "the item description is empty")
+    if not isinstance(raw, dict):
+        raise InputError(source or "input", "expected a mapping with at least 'kind' (format mtcr-item/1)")
     try:
         data = ItemDescriptionFile.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise InputError(f"{source}: {field_prefix}{where}", first["msg"]) from exc
-    return _from_file(annex, data, field_prefix)
+        raise InputError(f"{prefix}{where}", first["msg"]) from exc
+    try:
+        return _from_file(annex, data, "")
+    except InputError as exc:
+        raise type(exc)(f"{prefix}{exc.field}", exc.problem) from exc
 
 
 def _from_file(annex: Annex, data: ItemDescriptionFile, field_prefix: str) -> ItemDescription:
@@ -242,18 +256,11 @@ def _from_file(annex: Annex, data: ItemDescriptionFile, field_prefix: str) -> It
     )
     curve = []
     for index, point in enumerate(data.range_payload_curve):
+        where = f"{field_prefix}range_payload_curve[{index}]"
         curve.append(
             RangePayloadPoint(
-                payload_kg=quantity_to_si(
-                    parse_quantity(point.payload, f"range_payload_curve[{index}].payload"),
-                    "kg",
-                    f"{field_prefix}range_payload_curve[{index}].payload",
-                ),
-                range_m=quantity_to_si(
-                    parse_quantity(point.range, f"range_payload_curve[{index}].range"),
-                    "m",
-                    f"{field_prefix}range_payload_curve[{index}].range",
-                ),
+                payload_kg=_curve_value(point.payload, "kg", f"{where}.payload"),
+                range_m=_curve_value(point.range, "m", f"{where}.range"),
             )
         )
     return describe(
@@ -271,12 +278,22 @@ def _from_file(annex: Annex, data: ItemDescriptionFile, field_prefix: str) -> It
     )
 
 
+def _curve_value(raw: str | float, si_unit: str, field_name: str) -> float:
+    if isinstance(raw, (int, float)):
+        raise InputError(field_name, f"give a unit, e.g. '{raw} {si_unit}'")
+    return quantity_to_si(parse_quantity(raw, field_name), si_unit, field_name)
+
+
 def read_item_file(annex: Annex, path: Path) -> ItemDescription:
     """Read an ``mtcr-item/1`` YAML or JSON file."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise InputError(str(path), "file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), "not a text file (UTF-8 YAML or JSON expected)") from exc
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     except yaml.YAMLError as exc:
         raise InputError(str(path), f"not valid YAML or JSON: {exc}") from exc
     return describe_from_data(annex, raw, source=str(path))

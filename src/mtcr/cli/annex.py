@@ -13,6 +13,7 @@ from rich.tree import Tree
 from mtcr.annex.diff import diff as diff_annexes
 from mtcr.annex.loader import available, load
 from mtcr.annex.model import Annex, Entry
+from mtcr.annex.schema import Category
 from mtcr.annex.search import search as search_annex
 from mtcr.cli.common import EditionOption, JsonOption, console, domain_errors, emit_json
 from mtcr.errors import InputError, NotFoundError
@@ -94,7 +95,7 @@ def tree(
         console.print(root)
 
 
-def _entry_label(entry: Entry, item_category: object) -> str:
+def _entry_label(entry: Entry, item_category: Category | None) -> str:
     label = f"[green]{entry.id}[/] {escape(entry.title)}"
     if entry.category != item_category:
         label += f" [cyan](Category {entry.category})[/]"
@@ -167,7 +168,7 @@ def _entry_panel(annex: Annex, entry: Entry) -> Panel:
 @app.command()
 def search(
     text: Annotated[str, typer.Argument(help="Words to look for in ids, titles, texts and notes.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Most hits to show.")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500, help="Most hits to show (1-500).")] = 10,
     edition: EditionOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -182,9 +183,9 @@ def search(
             emit_json(hits)
             return
         if not hits:
-            console.print(f"No entry of {annex.id} mentions {escape(text)!r}.")
+            console.print(f"No entry of {annex.id} mentions {escape(repr(text))}.")
             return
-        table = Table(title=f"{escape(text)!r} in {annex.id}")
+        table = Table(title=f"{escape(repr(text))} in {annex.id}")
         table.add_column("#", justify="right")
         table.add_column("entry")
         table.add_column("title")
@@ -210,14 +211,14 @@ def diff(
             emit_json(result)
             return
         if result.unchanged:
-            console.print(f"{before} and {after} have the same entries and thresholds.")
+            console.print(f"{escape(before)} and {escape(after)} have the same entries and thresholds.")
             return
-        table = Table(title=f"{before} -> {after}: {len(result.changes)} entries differ")
+        table = Table(title=f"{escape(before)} -> {escape(after)}: {len(result.changes)} entries differ")
         table.add_column("entry")
         table.add_column("change")
         table.add_column("field")
-        table.add_column(before)
-        table.add_column(after)
+        table.add_column(escape(before))
+        table.add_column(escape(after))
         for change in result.changes:
             if not change.fields:
                 table.add_row(change.entry_id, change.kind.value, "", "", escape(change.title))

@@ -22,6 +22,11 @@ _STATUS_STYLE = {
     MatchStatus.NEEDS_CONFIRMATION: "bold yellow",
     MatchStatus.NOT_CONTROLLED: "green",
 }
+_CONDITION_STYLE = {
+    ConditionStatus.CONFIRMED: "red",
+    ConditionStatus.RULED_OUT: "green",
+    ConditionStatus.NEEDS_CONFIRMATION: "yellow",
+}
 _VERDICT_STYLE = {Verdict.MET: "red", Verdict.NOT_MET: "green", Verdict.UNKNOWN: "yellow"}
 
 
@@ -65,11 +70,26 @@ def classify_command(
     with domain_errors():
         annex = load(edition)
         if file is not None:
-            if kind or param:
-                raise InputError("--kind/--param", "give either a FILE or --kind with --param, not both")
+            given = [
+                name
+                for name, value in (
+                    ("--kind", kind),
+                    ("--param", param),
+                    ("--for", for_entry),
+                    ("--confirm", confirm),
+                    ("--deny", deny),
+                    ("--text", text),
+                    ("--name", name),
+                )
+                if value
+            ]
+            if given:
+                raise InputError(", ".join(given), "put these in the item FILE, or describe the item without a FILE")
             item = read_item_file(annex, file)
         else:
             if not kind and text.strip():
+                if param or for_entry or confirm or deny:
+                    raise InputError("--kind", "parameters and conditions need the item kind (see: mtcr annex kinds)")
                 _suggest_only(annex, text, json)
                 return
             if not kind:
@@ -103,7 +123,7 @@ def _suggest_only(annex: Annex, text: str, json: bool) -> None:
     if json:
         emit_json({"classification": None, "text_suggestions": hits})
         return
-    table = Table(title=f"Entries {escape(text)!r} points to (not a classification)")
+    table = Table(title=f"Entries {escape(repr(text))} points to (not a classification)")
     for column in ("entry", "title", "describe the item as --kind"):
         table.add_column(column)
     for hit in hits:
@@ -158,7 +178,7 @@ def _print_match(match: EntryMatch) -> None:
             escape(criterion.reason),
         )
     for condition in match.conditions:
-        colour = {"confirmed": "red", "ruled out": "green"}.get(condition.status.value, "yellow")
+        colour = _CONDITION_STYLE[condition.status]
         table.add_row(
             "condition",
             escape(condition.condition),

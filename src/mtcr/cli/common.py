@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from mtcr.annex.loader import load
-from mtcr.annex.model import Annex
 from mtcr.errors import DataFileError, InputError, MtcrError, NotFoundError
 from mtcr.serialize import dumps
 
@@ -39,28 +38,24 @@ def domain_errors() -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        error_console.print(f"[bold red]error[/]: {exc}", highlight=False)
+        _report("error", exc)
         raise typer.Exit(EXIT_INPUT) from exc
     except NotFoundError as exc:
-        error_console.print(f"[bold red]error[/]: {exc}", highlight=False)
+        _report("error", exc)
         raise typer.Exit(EXIT_NOT_FOUND) from exc
     except DataFileError as exc:
-        error_console.print(f"[bold red]data file error[/]: {exc}", highlight=False)
+        _report("data file error", exc)
         raise typer.Exit(EXIT_DATA) from exc
     except MtcrError as exc:
-        error_console.print(f"[bold red]error[/]: {exc}", highlight=False)
+        _report("error", exc)
         raise typer.Exit(1) from exc
 
 
-def load_annex(edition: str | None) -> Annex:
-    return load(edition)
+def _report(label: str, exc: Exception) -> None:
+    # Escaped: messages quote user input and unit dimensions such as "[length]".
+    error_console.print(f"[bold red]{label}[/]: {escape(str(exc))}", highlight=False, soft_wrap=True)
 
 
 def emit_json(value: object) -> None:
     # print(), not Rich: JSON must reach the pipe byte for byte, without wrapping or markup.
     print(dumps(value))
-
-
-def run(action: Callable[[], None]) -> None:
-    with domain_errors():
-        action()
