@@ -55,6 +55,11 @@ items:
     assert kinds == {"19.A.3": ChangeKind.REMOVED, "20.A.2": ChangeKind.ADDED}
 
 
+def _added_entry(item: int, entry_id: str, source: str) -> str:
+    entry = f"{{id: {entry_id}, title: Thing, text: A thing., sources: [{{key: {source}, confidence: R}}]}}"
+    return f"items:\n  - item: {item}\n    title: T\n    category: II\n    entries:\n      - {entry}\n"
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
@@ -81,21 +86,9 @@ items:
             "overrides:\n  - {entry: 2.A.1.d, scope: downgrade, index: 3, criterion: x, value: 1, unit: km}\n",
             "index 3 does not exist",
         ),
-        (
-            "items:\n  - item: 5\n    title: R\n    category: II\n    entries:\n      - {id: 5.A.1, title: Thing, text: A thing.,"
-            " sources: [{key: CAE, confidence: R}]}\n",
-            "reserved",
-        ),
-        (
-            "items:\n  - item: 20\n    title: T\n    category: II\n    entries:\n      - {id: 20.A.1.a, title: Thing, text: A"
-            " thing., sources: [{key: CAE, confidence: R}]}\n",
-            "under remove",
-        ),
-        (
-            "items:\n  - item: 20\n    title: T\n    category: II\n    entries:\n      - {id: 20.A.9, title: Thing, text: A"
-            " thing., sources: [{key: NOPE, confidence: R}]}\n",
-            "unknown source key",
-        ),
+        (_added_entry(5, "5.A.1", "CAE"), "reserved"),
+        (_added_entry(20, "20.A.1.a", "CAE"), "under remove"),
+        (_added_entry(20, "20.A.9", "NOPE"), "unknown source key"),
         ("colour: red\n", "colour"),
     ],
 )
