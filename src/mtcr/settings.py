@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ class Settings(BaseSettings):
     """Every setting mtcr reads, with its default.
 
     ``MTCR_ANNEX_EDITION``: the Annex edition used when none is named (default ``mtcr-2024``).
-    ``MTCR_REGIME_DIRS``: extra folders searched for regime YAML files, separated by ``:``.
+    ``MTCR_REGIME_DIRS``: extra folders searched for regime YAML files, separated by ``:`` (``;`` on Windows).
     ``MTCR_DATABASE_URL``: the database (default: a SQLite file in the working directory).
     """
 
@@ -24,7 +25,7 @@ class Settings(BaseSettings):
 
     @property
     def regime_paths(self) -> list[Path]:
-        return [Path(part) for part in self.regime_dirs.split(":") if part]
+        return [Path(part) for part in self.regime_dirs.split(os.pathsep) if part]
 
 
 @lru_cache(maxsize=1)

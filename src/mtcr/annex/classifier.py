@@ -110,6 +110,7 @@ class Classification:
     item: ItemDescription
     annex_id: str
     annex_document: str
+    annex_base: str | None  # the edition a regime derives from
     classifier_version: str
     status: MatchStatus
     category: Category | None
@@ -133,6 +134,7 @@ def classify(annex: Annex, item: ItemDescription) -> Classification:
         item=item,
         annex_id=annex.id,
         annex_document=annex.document,
+        annex_base=annex.base,
         classifier_version=CLASSIFIER_VERSION,
         status=status,
         category=category,
