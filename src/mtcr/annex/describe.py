@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Literal
 
 import pint
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from mtcr.annex.loader import read_yaml
 from mtcr.annex.model import Annex
 from mtcr.annex.schema import ConditionType, ParameterKind
-from mtcr.errors import InputError
+from mtcr.errors import DataFileError, InputError
 from mtcr.units import parse_quantity, quantity_to_si
 
 ParameterValue = float | str | bool
@@ -287,15 +287,9 @@ def _curve_value(raw: str | float, si_unit: str, field_name: str) -> float:
 def read_item_file(annex: Annex, path: Path) -> ItemDescription:
     """Read an ``mtcr-item/1`` YAML or JSON file."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InputError(str(path), "file not found") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), "not a text file (UTF-8 YAML or JSON expected)") from exc
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
-    except yaml.YAMLError as exc:
-        raise InputError(str(path), f"not valid YAML or JSON: {exc}") from exc
+        raw = read_yaml(path)
+    except DataFileError as exc:  # the item file is user input, not Annex data
+        raise InputError(str(path), exc.problem) from exc
     return describe_from_data(annex, raw, source=str(path))
 
 
