@@ -12,7 +12,7 @@ from rich.tree import Tree
 
 from mtcr.annex.diff import diff as diff_annexes
 from mtcr.annex.loader import available, load
-from mtcr.annex.model import Annex, Entry
+from mtcr.annex.model import AllOf, Annex, AnyOf, Criterion, Entry
 from mtcr.annex.schema import Category
 from mtcr.annex.search import search as search_annex
 from mtcr.cli.common import EditionOption, JsonOption, console, domain_errors, emit_json
@@ -136,10 +136,19 @@ def show(
         console.print(_entry_panel(annex, entry))
 
 
+def criteria_lines(node: Criterion, depth: int = 0) -> list[str]:
+    """A criteria tree as indented lines: 'all of:' / 'any of:' with their parts beneath."""
+    pad = "  " * depth
+    if isinstance(node, (AllOf, AnyOf)):
+        head = "all of:" if isinstance(node, AllOf) else "any of:"
+        return [f"{pad}{head}"] + [line for child in node.children for line in criteria_lines(child, depth + 1)]
+    return [f"{pad}{escape(node.describe())}"]
+
+
 def _entry_panel(annex: Annex, entry: Entry) -> Panel:
     lines = [escape(entry.text)]
     if entry.criteria is not None:
-        lines += ["", "[bold]Technical criteria[/]", escape(entry.criteria.describe())]
+        lines += ["", "[bold]Technical criteria[/]", *criteria_lines(entry.criteria)]
     if entry.conditions:
         lines += ["", "[bold]Conditions needing analyst confirmation[/]"] + [
             f"- {escape(c.describe())}" for c in entry.conditions
