@@ -14,14 +14,12 @@ class Settings(BaseSettings):
 
     ``MTCR_ANNEX_EDITION``: the Annex edition used when none is named (default ``mtcr-2024``).
     ``MTCR_REGIME_DIRS``: extra folders searched for regime YAML files, separated by ``:`` (``;`` on Windows).
-    ``MTCR_DATABASE_URL``: the database (default: a SQLite file in the working directory).
     """
 
     model_config = SettingsConfigDict(env_prefix="MTCR_", extra="ignore")
 
     annex_edition: str = "mtcr-2024"
     regime_dirs: str = ""
-    database_url: str = "sqlite:///mtcr.db"
 
     @property
     def regime_paths(self) -> list[Path]:

@@ -62,9 +62,9 @@ def read_yaml(path: Path) -> object:
         raise DataFileError(str(path), f"not valid YAML: {exc}") from exc
 
 
-def validate_file(path: Path, model: type[ModelT], data: object | None = None) -> ModelT:
+def validate_file(path: Path, model: type[ModelT]) -> ModelT:
     """Validate one file's data, turning pydantic's report into a message naming entry and field."""
-    raw = read_yaml(path) if data is None else data
+    raw = read_yaml(path)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:

@@ -38,7 +38,7 @@ class Threshold:
     si_value: float
 
     def describe(self) -> str:
-        return f"{_format_number(self.value)} {self.unit}".strip()
+        return f"{format_number(self.value)} {self.unit}".strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,9 @@ class Definition:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: an Annex is compared and hashed by identity. It is large, and caches (the search
+# index) key on it; hashing every entry on each lookup would cost more than the search itself.
+@dataclass(frozen=True, slots=True, eq=False)
 class Annex:
     """One edition of a control list, or a regime derived from one."""
 
@@ -201,20 +203,24 @@ class Annex:
     kinds: tuple[ItemKind, ...]
     source_titles: tuple[tuple[str, str], ...] = ()
     base: str | None = None  # the edition a regime was derived from
-    _by_id: dict[str, Entry] = field(init=False, compare=False, repr=False)
+    _by_id: dict[str, Entry] = field(init=False, repr=False)
+    _parameters: dict[str, Parameter] = field(init=False, repr=False)
+    _kinds: dict[str, ItemKind] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # A fresh index per record, so dataclasses.replace() never shares (and corrupts) a cached one.
+        # Fresh lookup tables per record, so dataclasses.replace() never shares (and corrupts) one.
         object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
+        object.__setattr__(self, "_parameters", {p.name: p for p in self.parameters})
+        object.__setattr__(self, "_kinds", {k.name: k for k in self.kinds})
 
     def entry(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
 
     def parameter(self, name: str) -> Parameter | None:
-        return next((p for p in self.parameters if p.name == name), None)
+        return self._parameters.get(name)
 
     def kind(self, name: str) -> ItemKind | None:
-        return next((k for k in self.kinds if k.name == name), None)
+        return self._kinds.get(name)
 
     def item(self, number: int) -> Item | None:
         return next((i for i in self.items if i.number == number), None)
@@ -235,9 +241,6 @@ def format_number(value: float) -> str:
         text = f"{int(rounded):,}".replace(",", " ") if abs(rounded) >= 10000 else str(int(rounded))
         return text
     return f"{rounded:.7g}" if abs(rounded) < 10000 else f"{rounded:,.7g}".replace(",", " ")
-
-
-_format_number = format_number
 
 
 def _format_scalar(value: str | bool | None) -> str:

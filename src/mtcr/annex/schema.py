@@ -58,9 +58,6 @@ class ParameterKind(StrEnum):
     BOOLEAN = "boolean"
 
 
-ScalarValue = float | str | bool
-
-
 class LeafFile(Strict):
     """One technical threshold: ``parameter op value unit``."""
 
