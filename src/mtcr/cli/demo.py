@@ -39,4 +39,6 @@ def demo_command(edition: EditionOption = None) -> None:
         console.print(Rule("The 280 km / 800 kg missile under the stricter regime"))
         print_classification(classify(strict, missile), show_all=False)
         console.print(Rule("Next"))
-        console.print("Try: .venv/bin/mtcr annex show 2.A.1.c.1 | .venv/bin/mtcr annex search gyro | .venv/bin/mtcr classify --help")
+        console.print(
+            "Try: .venv/bin/mtcr annex show 2.A.1.c.1 | .venv/bin/mtcr annex search gyro | .venv/bin/mtcr classify --help"
+        )
