@@ -40,5 +40,6 @@ def demo_command(edition: EditionOption = None) -> None:
         print_classification(classify(strict, missile), show_all=False)
         console.print(Rule("Next"))
         console.print(
-            "Try: .venv/bin/mtcr annex show 2.A.1.c.1 | .venv/bin/mtcr annex search gyro | .venv/bin/mtcr classify --help"
+            "Try: .venv/bin/mtcr annex show 2.A.1.c.1 | .venv/bin/mtcr annex search gyro"
+            " | .venv/bin/mtcr classify --help"
         )
