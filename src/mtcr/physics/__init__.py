@@ -1,0 +1,1 @@
+"""Range-payload capability of rocket systems, from physics."""

@@ -1,0 +1,433 @@
+"""The ``mtcr-vehicle/1`` file format (YAML or JSON) -> immutable :class:`Vehicle` values.
+
+The format is specified in docs/vehicle-format.md. SI units, the unit part of every key name; in
+place of a plain number any value may also be written as a string with its own unit
+(``propellant_kg: "3.7 t"``), converted here to the key's unit. Unknown keys are errors, and every
+error names the file, the field path and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import pint
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+
+from mtcr.errors import DataFileError, InputError
+from mtcr.physics.core.constants import G0
+from mtcr.physics.core.drag import NAMED_DRAG_TABLES
+from mtcr.units import parse_quantity, quantity_to_si
+
+FORMAT = "mtcr-vehicle/1"
+MAX_STAGES = 5
+
+
+class VehicleKind(StrEnum):
+    BALLISTIC = "ballistic"  # rocket systems: ballistic missiles, space launch vehicles, sounding rockets
+
+
+class IspReference(StrEnum):
+    VACUUM = "vacuum"
+    SEA_LEVEL = "sea_level"
+
+
+class Confidence(StrEnum):
+    """How far a catalogue entry's inputs rest on published engineering data."""
+
+    HIGH = "high"  # every input published (e.g. a published model's input set)
+    MEDIUM = "medium"  # top-level figures published, some inputs derived
+    LOW = "low"  # most inputs derived from size, mass and claimed range
+
+
+# --- the file schema (trust boundary) ---------------------------------------------------------------
+
+
+def _unit_of(field_name: str) -> str:
+    for suffix, unit in (
+        ("_kg_m2", "kg/m**2"),
+        ("_m_s", "m/s"),
+        ("_m2", "m**2"),
+        ("_kg", "kg"),
+        ("_km", "km"),
+        ("_deg", "degree"),
+        ("_s", "s"),
+        ("_m", "m"),
+    ):
+        if field_name.endswith(suffix):
+            return unit
+    raise ValueError(f"no unit suffix in {field_name!r}")  # pragma: no cover - schema authoring error
+
+
+def _quantity_in(unit: str) -> BeforeValidator:
+    """Accept a number in ``unit`` or a string with any unit of the same dimension."""
+
+    def convert(value: object) -> object:
+        try:
+            if isinstance(value, pint.Quantity):
+                return quantity_to_si(value, unit, "value")
+            if isinstance(value, str):
+                return quantity_to_si(parse_quantity(value, "value"), unit, "value")
+        except InputError as exc:  # pydantic reports ValueError with the field's location
+            raise ValueError(exc.problem) from exc
+        if isinstance(value, bool):
+            raise ValueError("expected a number, not true/false")
+        return value
+
+    return BeforeValidator(convert)
+
+
+def _q(unit: str, **constraints: Any) -> Any:
+    return Annotated[float, _quantity_in(unit), Field(allow_inf_nan=False, **constraints)]
+
+
+Mass = _q("kg", ge=0)
+PositiveMass = _q("kg", gt=0)
+PositiveTime = _q("s", gt=0)
+Time = _q("s", ge=0)
+PositiveLength = _q("m", gt=0)
+PositiveArea = _q("m**2", gt=0)
+PositiveSpeed = _q("m/s", gt=0)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DragTableFile(_Strict):
+    mach: list[Annotated[float, Field(ge=0, allow_inf_nan=False)]] = Field(min_length=2)
+    cd: list[Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _check(self) -> DragTableFile:
+        if len(self.mach) != len(self.cd):
+            raise ValueError(f"mach has {len(self.mach)} values and cd {len(self.cd)}; they must pair up")
+        if any(b <= a for a, b in zip(self.mach, self.mach[1:], strict=False)):
+            raise ValueError("mach values must increase strictly")
+        return self
+
+
+class StageFile(_Strict):
+    propellant_kg: PositiveMass
+    dry_kg: Mass
+    residual_propellant_kg: Mass = 0.0
+    burn_time_s: PositiveTime
+    isp_s: PositiveTime | None = None
+    exhaust_velocity_m_s: PositiveSpeed | None = None
+    isp_reference: IspReference = IspReference.VACUUM
+    nozzle_exit_area_m2: PositiveArea | None = None
+    diameter_m: PositiveLength | None = None
+    reference_area_m2: PositiveArea | None = None
+    delay_after_burnout_s: Time = 0.0
+
+    @model_validator(mode="after")
+    def _check(self) -> StageFile:
+        if (self.isp_s is None) == (self.exhaust_velocity_m_s is None):
+            raise ValueError("give exactly one of isp_s and exhaust_velocity_m_s")
+        if (self.diameter_m is None) == (self.reference_area_m2 is None):
+            raise ValueError("give exactly one of diameter_m and reference_area_m2")
+        return self
+
+
+class ShroudFile(_Strict):
+    mass_kg: PositiveMass
+    jettison_time_s: PositiveTime
+
+
+class ReentryVehicleFile(_Strict):
+    ballistic_coefficient_kg_m2: _q("kg/m**2", gt=0)  # type: ignore[valid-type]
+
+
+class LaunchFile(_Strict):
+    latitude_deg: _q("degree", ge=-90, le=90) | None = None  # type: ignore[valid-type]
+    azimuth_deg: _q("degree", ge=0, lt=360) = 90.0  # type: ignore[valid-type]
+    altitude_m: _q("m", ge=-500, le=10_000) = 0.0  # type: ignore[valid-type]
+
+
+class ReferenceFile(_Strict):
+    range_km: _q("km", gt=0) | None = None  # type: ignore[valid-type]
+    payload_kg: Mass | None = None
+    orbital: bool = False
+    source: str = ""
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _check(self) -> ReferenceFile:
+        if self.orbital and self.range_km is not None:
+            raise ValueError("an orbital reference has no range_km")
+        if not self.orbital and self.range_km is None:
+            raise ValueError("give range_km, or orbital: true")
+        return self
+
+
+class CatalogueFile(_Strict):
+    """Extension for catalogue entries: names to find the file by, and what is uncertain or derived."""
+
+    aliases: list[str] = Field(default_factory=list)
+    confidence: Confidence
+    uncertainty: str = Field(min_length=1)
+    derived: list[str] = Field(default_factory=list)
+    published_range_km: _q("km", gt=0) | None = None  # type: ignore[valid-type]
+    published_payload_kg: Mass | None = None
+
+
+class VehicleFile(_Strict):
+    format: Literal["mtcr-vehicle/1"]
+    name: str = Field(min_length=1)
+    kind: VehicleKind = VehicleKind.BALLISTIC
+    payload_kg: Mass
+    drag_table: str | DragTableFile = "v2"
+    stages: list[StageFile] = Field(min_length=1, max_length=MAX_STAGES)
+    shroud: ShroudFile | None = None
+    reentry_vehicle: ReentryVehicleFile | None = None
+    launch: LaunchFile | None = None
+    reference: ReferenceFile | None = None
+    sources: list[str] = Field(default_factory=list)
+    catalogue: CatalogueFile | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> VehicleFile:
+        if isinstance(self.drag_table, str) and self.drag_table not in NAMED_DRAG_TABLES:
+            names = " | ".join(NAMED_DRAG_TABLES)
+            raise ValueError(f"drag_table {self.drag_table!r} is not a named table ({names}) or a mach/cd mapping")
+        return self
+
+
+# --- domain values -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DragTable:
+    """Drag coefficient against Mach number; linear between points, constant outside."""
+
+    name: str  # a named table, or "custom"
+    mach: tuple[float, ...]
+    cd: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    propellant_kg: float  # burnable propellant
+    dry_kg: float
+    residual_propellant_kg: float
+    burn_time_s: float
+    exhaust_velocity_m_s: float  # Isp x g0, at the reference below
+    isp_reference: IspReference
+    nozzle_exit_area_m2: float | None
+    reference_area_m2: float
+    delay_after_burnout_s: float
+
+    @property
+    def mass_flow_kg_s(self) -> float:
+        return self.propellant_kg / self.burn_time_s
+
+    @property
+    def isp_s(self) -> float:
+        return self.exhaust_velocity_m_s / G0
+
+    @property
+    def vacuum_exhaust_velocity_m_s(self) -> float:
+        """Isp_vac x g0: with a nozzle area a sea-level figure gains p0*Ae/mdot (vehicle-format.md)."""
+        if self.nozzle_exit_area_m2 is not None and self.isp_reference is IspReference.SEA_LEVEL:
+            from mtcr.physics.core.atmosphere import SEA_LEVEL_PRESSURE_PA
+
+            return self.exhaust_velocity_m_s + SEA_LEVEL_PRESSURE_PA * self.nozzle_exit_area_m2 / self.mass_flow_kg_s
+        return self.exhaust_velocity_m_s
+
+    @property
+    def stage_mass_kg(self) -> float:
+        return self.propellant_kg + self.dry_kg + self.residual_propellant_kg
+
+
+@dataclass(frozen=True, slots=True)
+class Shroud:
+    mass_kg: float
+    jettison_time_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class Launch:
+    latitude_deg: float | None  # None: the Earth does not rotate
+    azimuth_deg: float
+    altitude_m: float
+
+    @property
+    def rotating(self) -> bool:
+        return self.latitude_deg is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A published result for comparison; never used as input."""
+
+    range_km: float | None
+    payload_kg: float | None
+    orbital: bool
+    source: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueInfo:
+    aliases: tuple[str, ...]
+    confidence: Confidence
+    uncertainty: str
+    derived: tuple[str, ...]
+    published_range_km: float | None
+    published_payload_kg: float | None
+
+
+NON_ROTATING = Launch(latitude_deg=None, azimuth_deg=90.0, altitude_m=0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Vehicle:
+    """A rocket system, in SI, as the physics needs it."""
+
+    name: str
+    kind: VehicleKind
+    payload_kg: float
+    drag_table: DragTable
+    stages: tuple[Stage, ...]
+    shroud: Shroud | None = None
+    reentry_ballistic_coefficient_kg_m2: float | None = None
+    launch: Launch = NON_ROTATING
+    reference: Reference | None = None
+    sources: tuple[str, ...] = ()
+    catalogue: CatalogueInfo | None = None
+    path: str = ""  # the file it was read from, if any
+
+    @property
+    def launch_mass_kg(self) -> float:
+        shroud = self.shroud.mass_kg if self.shroud else 0.0
+        return sum(stage.stage_mass_kg for stage in self.stages) + self.payload_kg + shroud
+
+    def with_payload(self, payload_kg: float) -> Vehicle:
+        if not math.isfinite(payload_kg) or payload_kg < 0:
+            raise InputError("payload_kg", f"must be a finite number >= 0, got {payload_kg!r}")
+        return replace(self, payload_kg=float(payload_kg))
+
+    def with_launch(self, launch: Launch) -> Vehicle:
+        return replace(self, launch=launch)
+
+
+def _drag(table: str | DragTableFile) -> DragTable:
+    if isinstance(table, str):
+        mach, cd = NAMED_DRAG_TABLES[table]
+        return DragTable(table, tuple(mach), tuple(cd))
+    return DragTable("custom", tuple(table.mach), tuple(table.cd))
+
+
+def _stage(data: StageFile) -> Stage:
+    exhaust = data.exhaust_velocity_m_s if data.exhaust_velocity_m_s is not None else (data.isp_s or 0.0) * G0
+    area = data.reference_area_m2 if data.reference_area_m2 is not None else math.pi * (data.diameter_m or 0.0) ** 2 / 4
+    return Stage(
+        propellant_kg=data.propellant_kg,
+        dry_kg=data.dry_kg,
+        residual_propellant_kg=data.residual_propellant_kg,
+        burn_time_s=data.burn_time_s,
+        exhaust_velocity_m_s=exhaust,
+        isp_reference=data.isp_reference,
+        nozzle_exit_area_m2=data.nozzle_exit_area_m2,
+        reference_area_m2=area,
+        delay_after_burnout_s=data.delay_after_burnout_s,
+    )
+
+
+def _build(data: VehicleFile, path: str) -> Vehicle:
+    launch = NON_ROTATING
+    if data.launch is not None:
+        launch = Launch(data.launch.latitude_deg, data.launch.azimuth_deg, data.launch.altitude_m)
+    reference = None
+    if data.reference is not None:
+        r = data.reference
+        reference = Reference(r.range_km, r.payload_kg, r.orbital, r.source, r.note)
+    catalogue = None
+    if data.catalogue is not None:
+        c = data.catalogue
+        catalogue = CatalogueInfo(
+            tuple(c.aliases),
+            c.confidence,
+            c.uncertainty,
+            tuple(c.derived),
+            c.published_range_km,
+            c.published_payload_kg,
+        )
+    if data.shroud is not None:
+        total_burn = sum(s.burn_time_s + s.delay_after_burnout_s for s in data.stages)
+        if data.shroud.jettison_time_s > total_burn:
+            raise InputError("shroud.jettison_time_s", f"is after the last burnout ({total_burn:g} s after launch)")
+    return Vehicle(
+        name=data.name,
+        kind=data.kind,
+        payload_kg=data.payload_kg,
+        drag_table=_drag(data.drag_table),
+        stages=tuple(_stage(s) for s in data.stages),
+        shroud=Shroud(data.shroud.mass_kg, data.shroud.jettison_time_s) if data.shroud else None,
+        reentry_ballistic_coefficient_kg_m2=(
+            data.reentry_vehicle.ballistic_coefficient_kg_m2 if data.reentry_vehicle else None
+        ),
+        launch=launch,
+        reference=reference,
+        sources=tuple(data.sources),
+        catalogue=catalogue,
+        path=path,
+    )
+
+
+def _field_path(location: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for part in location:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif part in ("str", "DragTableFile", "float", "function-before[convert(), float]"):
+            continue  # pydantic's union-member tags are not fields
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts)
+
+
+def parse_vehicle(data: Mapping[str, object], *, source: str = "<data>") -> Vehicle:
+    """Validate a mapping in the ``mtcr-vehicle/1`` format; raise :class:`DataFileError` naming the field."""
+    try:
+        parsed = VehicleFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = "unknown key (not part of mtcr-vehicle/1; check the spelling)"
+        elif first["type"] == "missing":
+            message = "required key missing"
+        elif first["type"] == "literal_error" and first["loc"] == ("format",):
+            message = f"expected {FORMAT!r}, got {first.get('input')!r}"
+        raise DataFileError(source, message, field=_field_path(tuple(first["loc"])) or None) from exc
+    try:
+        return _build(parsed, source)
+    except InputError as exc:
+        raise DataFileError(source, exc.problem, field=exc.field) from exc
+
+
+def load_vehicle(path: str | Path) -> Vehicle:
+    """Read a vehicle file (``.yaml``, ``.yml`` or ``.json``)."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataFileError(str(file), "file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileError(str(file), "not a text file (UTF-8 expected)") from exc
+    except OSError as exc:
+        raise DataFileError(str(file), f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        raw = json.loads(text) if file.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise DataFileError(str(file), f"not valid {'JSON' if file.suffix.lower() == '.json' else 'YAML'}: {exc}")
+    if not isinstance(raw, Mapping):
+        raise DataFileError(str(file), "expected a mapping of keys at the top level")
+    return parse_vehicle(raw, source=str(file))
