@@ -56,8 +56,10 @@ NUMERICS_FIELDS = 9
     O_IMPACT_SPEED_M_S,
     O_SAMPLES,
     O_BURNOUT_MASS_KG,
-) = range(14)
-SUMMARY_FIELDS = 14
+    O_SWEPT_RAD,
+    O_PERIGEE_M,
+) = range(16)
+SUMMARY_FIELDS = 16
 # samples[i, :]: time s, ground range from the launch point m, altitude m, air-relative speed m/s, mass kg
 SAMPLE_FIELDS = 5
 
@@ -248,6 +250,24 @@ def _ground_range(y: np.ndarray, t: float, vehicle: np.ndarray, radius: float) -
 
 
 @njit(cache=True)
+def _angle(a: np.ndarray, b: np.ndarray) -> float:
+    """Angle (rad) between the position parts of two states, as seen from the Earth's centre."""
+    cx = a[1] * b[2] - a[2] * b[1]
+    cy = a[2] * b[0] - a[0] * b[2]
+    cz = a[0] * b[1] - a[1] * b[0]
+    return math.atan2(math.sqrt(cx * cx + cy * cy + cz * cz), a[0] * b[0] + a[1] * b[1] + a[2] * b[2])
+
+
+@njit(cache=True)
+def _range(y: np.ndarray, t: float, swept: float, vehicle: np.ndarray, radius: float) -> float:
+    """Ground range (m): the great-circle distance from the launch point to below ``y``; for a flight
+    sweeping more than half the globe, the arc flown (inertial central angle x radius)."""
+    if swept < math.pi:
+        return _ground_range(y, t, vehicle, radius)
+    return radius * swept
+
+
+@njit(cache=True)
 def _air_speed(y: np.ndarray, omega: float) -> float:
     vrx, vry = y[3] + omega * y[1], y[4] - omega * y[0]
     return math.sqrt(vrx * vrx + vry * vry + y[5] * y[5])
@@ -369,6 +389,7 @@ def fly(
     n = stages.shape[0]
     radius, mu = numerics[N_RADIUS], numerics[N_MU]
     summary[:] = 0.0
+    summary[O_PERIGEE_M] = -numerics[N_RADIUS]  # set where the flight leaves the atmosphere
     lat, azimuth, omega = vehicle[V_LATITUDE], vehicle[V_AZIMUTH], vehicle[V_OMEGA]
     up = np.array([math.cos(lat), 0.0, math.sin(lat)])
     north = np.array([-math.sin(lat), 0.0, math.cos(lat)])
@@ -397,6 +418,7 @@ def fly(
     max_q = 0.0
     ignition, events = _event_times(stages, vehicle, guidance)
     t = 0.0
+    swept = 0.0  # central angle flown, inertial
     for e in range(events.size - 1):
         start, end = events[e], events[e + 1]
         middle = 0.5 * (start + end)
@@ -446,17 +468,20 @@ def fly(
                     cd_table,
                     plane,
                 )
+                swept += _angle(y, y_next)
                 y[:] = y_next
                 t = t_step + s
                 count = _record(samples, count, t, y, vehicle, radius)
                 summary[O_STATUS] = STATUS_CRASHED
-                summary[O_RANGE_M] = _ground_range(y, t, vehicle, radius)
+                summary[O_SWEPT_RAD] = swept
+                summary[O_RANGE_M] = _range(y, t, swept, vehicle, radius)
                 summary[O_TIME_S] = t
                 summary[O_APOGEE_M] = apogee
                 summary[O_MAX_Q_PA] = max_q
                 summary[O_IMPACT_SPEED_M_S] = _air_speed(y, omega)
                 summary[O_SAMPLES] = count
                 return
+            swept += _angle(y, y_next)
             y[:] = y_next
             t = start + (i + 1) * dt
             h = _altitude(y, radius)
@@ -499,9 +524,10 @@ def fly(
             elements = conic_elements(y[0:3], y[3:6], mu)
             f0 = elements[8]
             f1 = descending_crossing(elements, top)
+            e = elements[1]
+            summary[O_PERIGEE_M] = elements[0] / (1.0 + e) - radius if e < 1.0 else math.inf
             if math.isnan(f1):
                 status = STATUS_ORBITAL
-                e = elements[1]
                 apogee = max(apogee, elements[0] / (1.0 - e) - radius) if e < 1.0 else math.inf
                 break
             if elements[0] < 0.01 * top:
@@ -521,6 +547,7 @@ def fly(
             position, velocity = np.empty(3), np.empty(3)
             conic_state(elements, f1, mu, position, velocity)
             t += time_between(elements, f0, f1, mu)
+            swept += f1 - f0
             y[0:3] = position
             y[3:6] = velocity
             jumped = True
@@ -562,11 +589,13 @@ def fly(
                 cd_table,
                 plane,
             )
+            swept += _angle(y, y_next)
             y[:] = y_next
             t += s
             status = STATUS_IMPACT
             count = _record(samples, count, t, y, vehicle, radius)
             break
+        swept += _angle(y, y_next)
         y[:] = y_next
         t += dt
         apogee = max(apogee, _altitude(y, radius))
@@ -576,6 +605,7 @@ def fly(
     summary[O_APOGEE_M] = apogee
     summary[O_MAX_Q_PA] = max_q
     summary[O_SAMPLES] = count
+    summary[O_SWEPT_RAD] = swept
     if status == STATUS_IMPACT:
-        summary[O_RANGE_M] = _ground_range(y, t, vehicle, radius)
+        summary[O_RANGE_M] = _range(y, t, swept, vehicle, radius)
         summary[O_IMPACT_SPEED_M_S] = _air_speed(y, omega)

@@ -1,0 +1,355 @@
+"""Range-payload determination: the curve, range at the threshold payload, payload to the threshold
+range, and the verdict against a regime's thresholds, as one immutable record.
+
+The thresholds come from the Annex edition or regime given (1.A.1 and 19.A.1 of the MTCR: 500 kg to
+300 km, and 300 km with any payload), so a stricter regime uses the same machinery.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from scipy.optimize import brentq
+
+from mtcr.annex import Annex, RangePayloadPoint, describe
+from mtcr.annex.classifier import Classification, classify
+from mtcr.annex.model import RangePayload
+from mtcr.errors import InputError
+from mtcr.physics.core.constants import R_EARTH
+from mtcr.physics.optimize import MaxRange, maximise_range
+from mtcr.physics.trajectory import DEFAULT_NUMERICS, MODEL_VERSION, Numerics
+from mtcr.physics.vehicle import Vehicle
+
+ROCKET_KIND = "complete_rocket_system"
+DEFAULT_CURVE_POINTS = 16
+PAYLOAD_TOLERANCE_KG = 0.5
+# Within this fraction of a threshold the verdict rests on the model's accuracy (the acceptance
+# tolerance against published results, docs/validation.md): the record says so.
+BORDERLINE_FRACTION = 0.05
+GLOBAL_REACH_M = math.pi * R_EARTH  # the furthest any point on Earth can be: what "orbital" means on a map
+
+Progress = Callable[[str], None]
+
+
+class Category(StrEnum):
+    CATEGORY_I = "Category I"
+    CATEGORY_II = "Category II"
+    BELOW = "below the thresholds"
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """A regime's complete-rocket-system thresholds, read from its Annex entries."""
+
+    regime: str
+    range_m: float  # Category I: this range ...
+    payload_kg: float  # ... with this payload
+    category_i_entry: str
+    category_ii_range_m: float  # Category II: this range with any payload
+    category_ii_entry: str
+
+
+def rocket_thresholds(annex: Annex) -> Thresholds:
+    """The range/payload criteria of ``annex`` for complete rocket systems (1.A.1 and 19.A.1 in the MTCR)."""
+    with_payload: list[tuple[str, RangePayload]] = []
+    range_only: list[tuple[str, RangePayload]] = []
+    for entry in annex.entries:
+        if ROCKET_KIND in entry.kinds and isinstance(entry.criteria, RangePayload):
+            (with_payload if entry.criteria.payload is not None else range_only).append((entry.id, entry.criteria))
+    if not with_payload or not range_only:
+        raise InputError("regime", f"{annex.id} has no range/payload criteria for complete rocket systems")
+    cat1_id, cat1 = with_payload[0]
+    cat2_id, cat2 = range_only[0]
+    assert cat1.payload is not None  # selected above
+    return Thresholds(annex.id, cat1.range.si_value, cat1.payload.si_value, cat1_id, cat2.range.si_value, cat2_id)
+
+
+@dataclass(frozen=True, slots=True)
+class CurvePoint:
+    payload_kg: float
+    range_m: float | None  # None when orbital
+    orbital: bool
+    kick_deg: float
+    tilt_deg: float
+
+
+@dataclass(frozen=True, slots=True)
+class Assumptions:
+    earth: str
+    atmosphere: str
+    drag: str
+    thrust: str
+    guidance: str
+    range_definition: str
+    integration: str
+
+
+def assumptions_for(vehicle: Vehicle, numerics: Numerics) -> Assumptions:
+    launch = vehicle.launch
+    if launch.rotating:
+        earth = (
+            f"spherical (R = {R_EARTH / 1e3:.0f} km, point-mass gravity), rotating; launch at latitude "
+            f"{launch.latitude_deg:g} deg, azimuth {launch.azimuth_deg:g} deg"
+        )
+    else:
+        earth = f"spherical (R = {R_EARTH / 1e3:.0f} km, point-mass gravity), not rotating"
+    nozzle = any(stage.nozzle_exit_area_m2 is not None for stage in vehicle.stages)
+    thrust = (
+        "mdot g0 Isp_vac - p(h) A_e (back-pressure correction) where a nozzle exit area is given, else constant"
+        if nozzle
+        else "constant, mdot g0 Isp (no nozzle exit area given)"
+    )
+    return Assumptions(
+        earth=earth,
+        atmosphere=(
+            "U.S. Standard Atmosphere 1976 to 86 km, no wind; density taken as zero above 86 km"
+            if numerics.atmosphere
+            else "none (vacuum)"
+        ),
+        drag=f"Mach table '{vehicle.drag_table.name}'"
+        + (
+            f"; separated re-entry vehicle with ballistic coefficient {vehicle.reentry_ballistic_coefficient_kg_m2:g} "
+            "kg/m^2"
+            if vehicle.reentry_ballistic_coefficient_kg_m2
+            else "; spent last stage and payload fly on together"
+        ),
+        thrust=thrust,
+        guidance="vertical rise 4 s, pitch-over kick over 8 s, gravity turn; upper stages tilted from the velocity; "
+        "kick (and tilt) optimised for maximum range",
+        range_definition="MTCR Annex: maximum ground distance on the range-maximising trajectory, full propellant, "
+        "standard atmosphere, zero wind; a vehicle reaching orbit has no range (orbital)",
+        integration=f"RK4, {numerics.dt_boost_s:g} s steps in powered flight, {numerics.dt_coast_s:g} s / "
+        f"{numerics.dt_high_s:g} s in the coast below / above {numerics.high_altitude_m / 1e3:g} km; exact Kepler "
+        "conic above 86 km",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Everything behind a capability verdict: inputs, assumptions, method version, results, margins."""
+
+    vehicle: Vehicle
+    thresholds: Thresholds
+    model_version: str
+    assumptions: Assumptions
+    nominal: MaxRange  # at the vehicle's own payload
+    at_threshold_payload: MaxRange  # at the Category I payload (500 kg in the MTCR)
+    lightest: MaxRange  # at zero payload: the range "with any payload"
+    payload_to_threshold_range_kg: float | None  # None: no payload reaches the range; inf: orbital at every payload tried
+    curve: tuple[CurvePoint, ...]
+    category: Category
+    reasons: tuple[str, ...]
+    range_margin_m: float | None  # range at the threshold payload minus the threshold range
+    payload_margin_kg: float | None  # payload to the threshold range minus the threshold payload
+    borderline: bool
+    evaluations: int
+
+    @property
+    def orbital(self) -> bool:
+        return self.lightest.orbital
+
+
+def _range_or_inf(result: MaxRange) -> float:
+    return math.inf if result.orbital else (result.range_m or 0.0)
+
+
+class _Curve:
+    """Max-range results by payload, computed once each, warm-started from the nearest known payload."""
+
+    def __init__(self, vehicle: Vehicle, numerics: Numerics, progress: Progress | None) -> None:
+        self.vehicle = vehicle
+        self.numerics = numerics
+        self.progress = progress
+        self.results: dict[float, MaxRange] = {}
+        self.heaviest_orbital = -math.inf
+        self.lightest_suborbital = math.inf
+
+    def at(self, payload_kg: float, *, record: bool = False) -> MaxRange:
+        payload_kg = float(payload_kg)
+        known = self.results.get(payload_kg)
+        if known is not None and (known.trajectory.samples or not record):
+            return known
+        start = None
+        if self.results:
+            nearest = min(self.results, key=lambda p: abs(p - payload_kg))
+            if not self.results[nearest].orbital:
+                start = self.results[nearest].guidance
+        result = maximise_range(
+            self.vehicle.with_payload(payload_kg),
+            self.numerics,
+            start=start,
+            record=record,
+            orbit_search=payload_kg < self.lightest_suborbital,
+        )
+        if result.orbital:
+            self.heaviest_orbital = max(self.heaviest_orbital, payload_kg)
+        else:
+            self.lightest_suborbital = min(self.lightest_suborbital, payload_kg)
+        self.results[payload_kg] = result
+        if self.progress is not None:
+            self.progress(f"{payload_kg:,.0f} kg")
+        return result
+
+
+def curve_payloads(vehicle: Vehicle, thresholds: Thresholds, points: int = DEFAULT_CURVE_POINTS) -> list[float]:
+    """Evenly spaced payloads from zero to twice the larger of the nominal and the threshold payload."""
+    if points < 2:
+        raise InputError("curve points", f"need at least 2, got {points}")
+    top = 2.0 * max(vehicle.payload_kg, thresholds.payload_kg)
+    return [top * i / (points - 1) for i in range(points)]
+
+
+def assess(
+    vehicle: Vehicle,
+    annex: Annex,
+    *,
+    curve_points: int = DEFAULT_CURVE_POINTS,
+    numerics: Numerics = DEFAULT_NUMERICS,
+    progress: Progress | None = None,
+) -> Assessment:
+    """The range-payload determination of ``vehicle`` against ``annex``'s complete-rocket thresholds."""
+    thresholds = rocket_thresholds(annex)
+    curve = _Curve(vehicle, numerics, progress)
+    lightest = curve.at(0.0)
+    payloads = curve_payloads(vehicle, thresholds, curve_points)
+    for payload in payloads[1:]:
+        curve.at(payload)
+    nominal = curve.at(vehicle.payload_kg, record=True)
+    at_threshold = curve.at(thresholds.payload_kg, record=True)
+    payload_to_range = _payload_to_range(curve, thresholds.range_m, max(payloads))
+    points = tuple(
+        CurvePoint(p, r.range_m, r.orbital, r.guidance.kick_deg, r.guidance.tilt_deg)
+        for p, r in sorted(curve.results.items())
+    )
+    category, reasons, borderline = _verdict(thresholds, nominal, at_threshold, lightest, payload_to_range)
+    range_margin = None if at_threshold.orbital else (at_threshold.range_m or 0.0) - thresholds.range_m
+    payload_margin = (
+        None
+        if payload_to_range is None or math.isinf(payload_to_range)
+        else payload_to_range - thresholds.payload_kg
+    )
+    return Assessment(
+        vehicle=vehicle,
+        thresholds=thresholds,
+        model_version=MODEL_VERSION,
+        assumptions=assumptions_for(vehicle, numerics),
+        nominal=nominal,
+        at_threshold_payload=at_threshold,
+        lightest=lightest,
+        payload_to_threshold_range_kg=payload_to_range,
+        curve=points,
+        category=category,
+        reasons=reasons,
+        range_margin_m=range_margin,
+        payload_margin_kg=payload_margin,
+        borderline=borderline,
+        evaluations=sum(r.evaluations for r in curve.results.values()),
+    )
+
+
+def _payload_to_range(curve: _Curve, range_m: float, top_payload: float) -> float | None:
+    """The heaviest payload that still reaches ``range_m`` (root of R(m) = range), by Brent's method."""
+    if _range_or_inf(curve.results[0.0]) < range_m:
+        return None
+    reaching = [p for p, r in curve.results.items() if _range_or_inf(r) >= range_m]
+    short = [p for p, r in curve.results.items() if _range_or_inf(r) < range_m]
+    high = min(short) if short else top_payload
+    while not short:
+        high *= 2.0
+        if high > 1e7:
+            return math.inf  # reaches the range with any payload it can lift: treat as unbounded
+        if _range_or_inf(curve.at(high)) < range_m:
+            short.append(high)
+        else:
+            reaching.append(high)
+    low = max(p for p in reaching if p < high)
+    if math.isinf(_range_or_inf(curve.results[low])) and math.isinf(_range_or_inf(curve.results[high])):
+        return math.inf
+    return float(
+        brentq(
+            lambda p: min(_range_or_inf(curve.at(p)), 1e9) - range_m,
+            low,
+            high,
+            xtol=PAYLOAD_TOLERANCE_KG,
+        )
+    )
+
+
+def _km(metres: float) -> str:
+    return f"{metres / 1e3:,.0f} km"
+
+
+def _describe_range(result: MaxRange) -> str:
+    return "reaches orbit (global reach)" if result.orbital else f"flies {_km(result.range_m or 0.0)}"
+
+
+def _verdict(
+    thresholds: Thresholds,
+    nominal: MaxRange,
+    at_threshold: MaxRange,
+    lightest: MaxRange,
+    payload_to_range: float | None,
+) -> tuple[Category, tuple[str, ...], bool]:
+    t = thresholds
+    reasons = [
+        f"With its nominal payload of {nominal.payload_kg:,.0f} kg it {_describe_range(nominal)}.",
+        f"With {t.payload_kg:,.0f} kg it {_describe_range(at_threshold)} on the range-maximising trajectory.",
+    ]
+    if payload_to_range is None:
+        reasons.append(f"No payload reaches {_km(t.range_m)}.")
+    elif math.isinf(payload_to_range):
+        reasons.append(f"Every payload tried reaches {_km(t.range_m)}.")
+    else:
+        reasons.append(f"The heaviest payload it can deliver to {_km(t.range_m)} is {payload_to_range:,.0f} kg.")
+    reach_threshold = _range_or_inf(at_threshold)
+    borderline = False
+    if reach_threshold >= t.range_m:
+        category = Category.CATEGORY_I
+        reasons.append(
+            f"Capable of delivering at least {t.payload_kg:,.0f} kg to at least {_km(t.range_m)}: "
+            f"{t.category_i_entry} ({t.regime})."
+        )
+        borderline = not math.isinf(reach_threshold) and reach_threshold < t.range_m * (1 + BORDERLINE_FRACTION)
+    elif _range_or_inf(lightest) >= t.category_ii_range_m:
+        category = Category.CATEGORY_II
+        reasons.append(
+            f"Not capable of {t.payload_kg:,.0f} kg to {_km(t.range_m)}, but with a lighter payload it "
+            f"{_describe_range(lightest)} (at least {_km(t.category_ii_range_m)}): {t.category_ii_entry} ({t.regime})."
+        )
+        borderline = reach_threshold > t.range_m * (1 - BORDERLINE_FRACTION)
+    else:
+        category = Category.BELOW
+        reasons.append(
+            f"Even with no payload it {_describe_range(lightest)}, short of {_km(t.category_ii_range_m)}: neither "
+            f"{t.category_i_entry} nor {t.category_ii_entry} ({t.regime})."
+        )
+        borderline = _range_or_inf(lightest) > t.category_ii_range_m * (1 - BORDERLINE_FRACTION)
+    if borderline:
+        reasons.append(
+            f"Borderline: the deciding range is within {BORDERLINE_FRACTION:.0%} of its threshold, the model's "
+            "validated accuracy (docs/validation.md); input uncertainty decides this case."
+        )
+    return category, tuple(reasons), borderline
+
+
+def classify_assessment(annex: Annex, assessment: Assessment) -> Classification:
+    """Feed the determination to the Annex classifier as a complete rocket system with its curve.
+
+    An orbital point is given the largest distance on Earth (half the circumference): global reach.
+    """
+
+    def reach(point_range: float | None) -> float:
+        return GLOBAL_REACH_M if point_range is None else point_range
+
+    points = [RangePayloadPoint(p.payload_kg, reach(p.range_m)) for p in assessment.curve]
+    item = describe(
+        annex,
+        ROCKET_KIND,
+        {"max_range": f"{reach(assessment.lightest.range_m)} m"},
+        name=assessment.vehicle.name,
+        range_payload_curve=points,
+    )
+    return classify(annex, item)
