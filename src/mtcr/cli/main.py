@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mtcr import __version__
-from mtcr.cli import annex, classify, demo
+from mtcr.cli import annex, assess, classify, demo
 
 app = typer.Typer(
     help="mtcr: missile-technology export control built on the MTCR Annex.\n\nExample: mtcr annex search 'heat shield'",
@@ -15,6 +15,8 @@ app = typer.Typer(
 app.add_typer(annex.app, name="annex")
 app.command("classify")(classify.classify_command)
 app.command("demo")(demo.demo_command)
+app.command("assess")(assess.assess_command)
+app.command("systems")(assess.systems_command)
 
 
 @app.command()

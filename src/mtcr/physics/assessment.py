@@ -138,7 +138,9 @@ class Assessment:
     nominal: MaxRange  # at the vehicle's own payload
     at_threshold_payload: MaxRange  # at the Category I payload (500 kg in the MTCR)
     lightest: MaxRange  # at zero payload: the range "with any payload"
-    payload_to_threshold_range_kg: float | None  # None: no payload reaches the range; inf: orbital at every payload tried
+    payload_to_threshold_range_kg: (
+        float | None
+    )  # None: no payload reaches the range; inf: orbital at every payload tried
     curve: tuple[CurvePoint, ...]
     category: Category
     reasons: tuple[str, ...]
@@ -227,9 +229,7 @@ def assess(
     category, reasons, borderline = _verdict(thresholds, nominal, at_threshold, lightest, payload_to_range)
     range_margin = None if at_threshold.orbital else (at_threshold.range_m or 0.0) - thresholds.range_m
     payload_margin = (
-        None
-        if payload_to_range is None or math.isinf(payload_to_range)
-        else payload_to_range - thresholds.payload_kg
+        None if payload_to_range is None or math.isinf(payload_to_range) else payload_to_range - thresholds.payload_kg
     )
     return Assessment(
         vehicle=vehicle,

@@ -106,9 +106,7 @@ def _search_orbit(objective: _Objective) -> None:
     )
 
 
-def _scan_grid(
-    kicks: np.ndarray, tilts: tuple[float, ...], objective: _Objective
-) -> tuple[int, list[float], float]:
+def _scan_grid(kicks: np.ndarray, tilts: tuple[float, ...], objective: _Objective) -> tuple[int, list[float], float]:
     """Best kick index, the ranges along the kicks at the best tilt, and that tilt."""
     best: tuple[float, int, list[float], float] | None = None
     for tilt in tilts:
@@ -127,8 +125,9 @@ def _refine(
 ) -> tuple[float, float]:
     if high - low <= tolerance:
         return best, best_range
-    result = minimize_scalar(lambda x: -evaluate(float(x)), bounds=(low, high), method="bounded",
-                             options={"xatol": tolerance})
+    result = minimize_scalar(
+        lambda x: -evaluate(float(x)), bounds=(low, high), method="bounded", options={"xatol": tolerance}
+    )
     x, value = float(result.x), -float(result.fun)
     return (x, value) if value > best_range else (best, best_range)
 
