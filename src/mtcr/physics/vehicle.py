@@ -18,7 +18,17 @@ from typing import Annotated, Any, Literal
 
 import pint
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from mtcr.errors import DataFileError, InputError
 from mtcr.physics.core.constants import G0
@@ -182,7 +192,10 @@ class VehicleFile(_Strict):
     name: str = Field(min_length=1)
     kind: VehicleKind = VehicleKind.BALLISTIC
     payload_kg: Mass
-    drag_table: str | DragTableFile = "v2"
+    drag_table: Annotated[
+        Annotated[str, Tag("name")] | Annotated[DragTableFile, Tag("table")],
+        Discriminator(lambda value: "name" if isinstance(value, str) else "table"),
+    ] = "v2"
     stages: list[StageFile] = Field(min_length=1, max_length=MAX_STAGES)
     shroud: ShroudFile | None = None
     reentry_vehicle: ReentryVehicleFile | None = None
@@ -191,12 +204,13 @@ class VehicleFile(_Strict):
     sources: list[str] = Field(default_factory=list)
     catalogue: CatalogueFile | None = None
 
-    @model_validator(mode="after")
-    def _check(self) -> VehicleFile:
-        if isinstance(self.drag_table, str) and self.drag_table not in NAMED_DRAG_TABLES:
+    @field_validator("drag_table")
+    @classmethod
+    def _named_table(cls, table: str | DragTableFile) -> str | DragTableFile:
+        if isinstance(table, str) and table not in NAMED_DRAG_TABLES:
             names = " | ".join(NAMED_DRAG_TABLES)
-            raise ValueError(f"drag_table {self.drag_table!r} is not a named table ({names}) or a mach/cd mapping")
-        return self
+            raise ValueError(f"{table!r} is not a named table ({names}) or a mach/cd mapping")
+        return table
 
 
 # --- domain values -------------------------------------------------------------------------------------
@@ -382,15 +396,18 @@ def _build(data: VehicleFile, path: str) -> Vehicle:
 
 
 def _field_path(location: tuple[int | str, ...]) -> str:
-    parts: list[str] = []
+    """``stages[0].burn_time_s`` from pydantic's location, without its union tags and validator names."""
+    path = ""
+    previous: int | str | None = None
     for part in location:
         if isinstance(part, int):
-            parts.append(f"[{part}]")
-        elif part in ("str", "DragTableFile", "float", "function-before[convert(), float]"):
-            continue  # pydantic's union-member tags are not fields
+            path += f"[{part}]"
+        elif (previous == "drag_table" and part in ("name", "table")) or part.startswith("function-"):
+            pass
         else:
-            parts.append(("." if parts else "") + part)
-    return "".join(parts)
+            path += ("." if path else "") + part
+        previous = part
+    return path
 
 
 def parse_vehicle(data: Mapping[str, object], *, source: str = "<data>") -> Vehicle:
