@@ -137,7 +137,7 @@ class Assessment:
     assumptions: Assumptions
     nominal: MaxRange  # at the vehicle's own payload
     at_threshold_payload: MaxRange  # at the Category I payload (500 kg in the MTCR)
-    lightest: MaxRange  # at zero payload: the range "with any payload"
+    lightest: MaxRange  # at the minimum payload (default zero): the range "with any payload"
     payload_to_threshold_range_kg: (
         float | None
     )  # None: no payload reaches the range; inf: orbital at every payload tried
@@ -196,12 +196,14 @@ class _Curve:
         return result
 
 
-def curve_payloads(vehicle: Vehicle, thresholds: Thresholds, points: int = DEFAULT_CURVE_POINTS) -> list[float]:
-    """Evenly spaced payloads from zero to twice the larger of the nominal and the threshold payload."""
+def curve_payloads(
+    vehicle: Vehicle, thresholds: Thresholds, points: int = DEFAULT_CURVE_POINTS, min_payload_kg: float = 0.0
+) -> list[float]:
+    """Evenly spaced payloads from the minimum to twice the larger of the nominal and the threshold payload."""
     if points < 2:
         raise InputError("curve points", f"need at least 2, got {points}")
-    top = 2.0 * max(vehicle.payload_kg, thresholds.payload_kg)
-    return [top * i / (points - 1) for i in range(points)]
+    top = 2.0 * max(vehicle.payload_kg, thresholds.payload_kg, min_payload_kg)
+    return [min_payload_kg + (top - min_payload_kg) * i / (points - 1) for i in range(points)]
 
 
 def assess(
@@ -209,19 +211,26 @@ def assess(
     annex: Annex,
     *,
     curve_points: int = DEFAULT_CURVE_POINTS,
+    min_payload_kg: float = 0.0,
     numerics: Numerics = DEFAULT_NUMERICS,
     progress: Progress | None = None,
 ) -> Assessment:
-    """The range-payload determination of ``vehicle`` against ``annex``'s complete-rocket thresholds."""
+    """The range-payload determination of ``vehicle`` against ``annex``'s complete-rocket thresholds.
+
+    "With any payload" (Category II) is judged at ``min_payload_kg``: zero by default, the literal
+    reading; an analyst may set the least payload the system could credibly carry.
+    """
+    if not math.isfinite(min_payload_kg) or min_payload_kg < 0:
+        raise InputError("min_payload_kg", f"must be a number >= 0, got {min_payload_kg!r}")
     thresholds = rocket_thresholds(annex)
     curve = _Curve(vehicle, numerics, progress)
-    lightest = curve.at(0.0)
-    payloads = curve_payloads(vehicle, thresholds, curve_points)
+    lightest = curve.at(min_payload_kg)
+    payloads = curve_payloads(vehicle, thresholds, curve_points, min_payload_kg)
     for payload in payloads[1:]:
         curve.at(payload)
     nominal = curve.at(vehicle.payload_kg, record=True)
     at_threshold = curve.at(thresholds.payload_kg, record=True)
-    payload_to_range = _payload_to_range(curve, thresholds.range_m, max(payloads))
+    payload_to_range = _payload_to_range(curve, min_payload_kg, thresholds.range_m, max(payloads))
     points = tuple(
         CurvePoint(p, r.range_m, r.orbital, r.guidance.kick_deg, r.guidance.tilt_deg)
         for p, r in sorted(curve.results.items())
@@ -250,9 +259,9 @@ def assess(
     )
 
 
-def _payload_to_range(curve: _Curve, range_m: float, top_payload: float) -> float | None:
+def _payload_to_range(curve: _Curve, min_payload: float, range_m: float, top_payload: float) -> float | None:
     """The heaviest payload that still reaches ``range_m`` (root of R(m) = range), by Brent's method."""
-    if _range_or_inf(curve.results[0.0]) < range_m:
+    if _range_or_inf(curve.results[min_payload]) < range_m:
         return None
     reaching = [p for p, r in curve.results.items() if _range_or_inf(r) >= range_m]
     short = [p for p, r in curve.results.items() if _range_or_inf(r) < range_m]
@@ -323,7 +332,7 @@ def _verdict(
     else:
         category = Category.BELOW
         reasons.append(
-            f"Even with no payload it {_describe_range(lightest)}, short of {_km(t.category_ii_range_m)}: neither "
+            f"Even with {lightest.payload_kg:,.0f} kg it {_describe_range(lightest)}, short of {_km(t.category_ii_range_m)}: neither "
             f"{t.category_i_entry} nor {t.category_ii_entry} ({t.regime})."
         )
         borderline = _range_or_inf(lightest) > t.category_ii_range_m * (1 - BORDERLINE_FRACTION)
