@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -82,7 +83,7 @@ def test_scud_b_with_forden_inputs_is_category_i(scud_assessment, annex: Annex) 
     assert a.payload_margin_kg == pytest.approx(a.payload_to_threshold_range_kg - 500)
     ranges = [p.range_m for p in a.curve]
     assert all(r is not None for r in ranges)
-    assert all(later <= earlier * (1 + OPTIMUM_TOLERANCE) for earlier, later in zip(ranges, ranges[1:], strict=False))
+    assert all(later <= earlier * (1 + OPTIMUM_TOLERANCE) for earlier, later in itertools.pairwise(ranges))
     assert len(a.curve) >= 16
     assert a.model_version and "1976" in a.assumptions.atmosphere
     classification = classify_assessment(annex, a)
@@ -102,8 +103,15 @@ def test_a_small_rocket_is_below_the_thresholds(annex: Annex) -> None:
     small = parse_vehicle(
         scud_data(
             payload_kg=150,
-            stages=[{"propellant_kg": 120, "dry_kg": 100, "burn_time_s": 30, "exhaust_velocity_m_s": 2000,
-                     "reference_area_m2": 0.126}],
+            stages=[
+                {
+                    "propellant_kg": 120,
+                    "dry_kg": 100,
+                    "burn_time_s": 30,
+                    "exhaust_velocity_m_s": 2000,
+                    "reference_area_m2": 0.126,
+                }
+            ],
         )
     )
     a = assess(small, annex, curve_points=4)
@@ -118,8 +126,15 @@ def test_any_payload_means_down_to_the_minimum_payload(annex: Annex) -> None:
     altmann = parse_vehicle(
         scud_data(
             payload_kg=150,
-            stages=[{"propellant_kg": 235, "dry_kg": 100, "burn_time_s": 50, "exhaust_velocity_m_s": 2550,
-                     "reference_area_m2": 0.126}],
+            stages=[
+                {
+                    "propellant_kg": 235,
+                    "dry_kg": 100,
+                    "burn_time_s": 50,
+                    "exhaust_velocity_m_s": 2550,
+                    "reference_area_m2": 0.126,
+                }
+            ],
         )
     )
     empty = assess(altmann, annex, curve_points=4)
@@ -141,8 +156,8 @@ def test_stricter_regime_uses_its_own_thresholds(scud: Vehicle) -> None:
 
 
 def test_reaching_orbit_is_reported_as_orbital(annex: Annex) -> None:
-    from tests.physics.conftest import VALIDATION_DIR
     from mtcr.physics.vehicle import load_vehicle
+    from tests.physics.conftest import VALIDATION_DIR
 
     minotaur = load_vehicle(VALIDATION_DIR / "minotaur-iv-lite-orbital.yaml")
     result = maximise_range(minotaur, record=False)

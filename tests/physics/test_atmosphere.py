@@ -9,8 +9,25 @@ import pytest
 
 from mtcr.physics.core.atmosphere import TOP_OF_ATMOSPHERE_M, atmosphere
 
-HEIGHTS_M = [-2000, 0, 500, 5000, 11_000, 11_019, 15_000, 20_000, 25_000, 32_000, 40_000, 47_000, 51_000, 60_000,
-             71_000, 75_000, 80_000]
+HEIGHTS_M = [
+    -2000,
+    0,
+    500,
+    5000,
+    11_000,
+    11_019,
+    15_000,
+    20_000,
+    25_000,
+    32_000,
+    40_000,
+    47_000,
+    51_000,
+    60_000,
+    71_000,
+    75_000,
+    80_000,
+]
 
 
 @pytest.mark.parametrize("height", HEIGHTS_M)

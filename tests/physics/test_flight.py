@@ -26,10 +26,23 @@ def _staged() -> Vehicle:
             "name": "three stages with residuals, delays and a shroud",
             "payload_kg": 700,
             "stages": [
-                {"propellant_kg": 20000, "dry_kg": 2400, "residual_propellant_kg": 150, "burn_time_s": 60,
-                 "exhaust_velocity_m_s": 2600, "diameter_m": 1.8, "delay_after_burnout_s": 2},
-                {"propellant_kg": 6000, "dry_kg": 900, "burn_time_s": 65, "isp_s": 290, "diameter_m": 1.4,
-                 "delay_after_burnout_s": 1.5},
+                {
+                    "propellant_kg": 20000,
+                    "dry_kg": 2400,
+                    "residual_propellant_kg": 150,
+                    "burn_time_s": 60,
+                    "exhaust_velocity_m_s": 2600,
+                    "diameter_m": 1.8,
+                    "delay_after_burnout_s": 2,
+                },
+                {
+                    "propellant_kg": 6000,
+                    "dry_kg": 900,
+                    "burn_time_s": 65,
+                    "isp_s": 290,
+                    "diameter_m": 1.4,
+                    "delay_after_burnout_s": 1.5,
+                },
                 {"propellant_kg": 2000, "dry_kg": 300, "burn_time_s": 55, "isp_s": 300, "diameter_m": 1.2},
             ],
             "shroud": {"mass_kg": 250, "jettison_time_s": 80},
@@ -75,8 +88,9 @@ def test_vacuum_range_equals_the_kepler_range_from_burnout(scud: Vehicle) -> Non
     vacuum = Numerics(atmosphere=False)
     flight = simulate(scud, Guidance(kick_deg=25.0), vacuum, record=False)
     b = flight.burnout
-    psi = ballistic_range_angle(R_EARTH + b.altitude_m, b.inertial_speed_m_s, math.radians(b.flight_path_angle_deg),
-                                R_EARTH, MU_EARTH)
+    psi = ballistic_range_angle(
+        R_EARTH + b.altitude_m, b.inertial_speed_m_s, math.radians(b.flight_path_angle_deg), R_EARTH, MU_EARTH
+    )
     assert flight.status is FlightStatus.IMPACT
     assert flight.range_m == pytest.approx(b.ground_range_m + psi * R_EARTH, rel=1e-6)
 
@@ -93,8 +107,15 @@ def test_kepler_coast_equals_integrating_the_coast() -> None:
 
 def test_sea_level_isp_with_nozzle_gives_the_sea_level_thrust() -> None:
     data = scud_data()
-    stage = {"propellant_kg": 3771, "dry_kg": 1102, "burn_time_s": 62, "isp_s": 226, "isp_reference": "sea_level",
-             "nozzle_exit_area_m2": 0.1352, "diameter_m": 0.88}
+    stage = {
+        "propellant_kg": 3771,
+        "dry_kg": 1102,
+        "burn_time_s": 62,
+        "isp_s": 226,
+        "isp_reference": "sea_level",
+        "nozzle_exit_area_m2": 0.1352,
+        "diameter_m": 0.88,
+    }
     vehicle = parse_vehicle({**data, "stages": [stage]})
     s = vehicle.stages[0]
     sea_level_thrust = s.mass_flow_kg_s * s.vacuum_exhaust_velocity_m_s - SEA_LEVEL_PRESSURE_PA * 0.1352
@@ -146,8 +167,10 @@ def test_runs_without_the_jit() -> None:
         "print(repr(simulate(v, Guidance(20.0), Numerics(dt_boost_s=0.5, dt_coast_s=1.0), record=False).range_m))\n"
     )
     environment = {**os.environ, "NUMBA_DISABLE_JIT": "1"}
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment,
-                            check=True, timeout=300)
-    jit = simulate(parse_vehicle(scud_data()), Guidance(20.0), Numerics(dt_boost_s=0.5, dt_coast_s=1.0),
-                   record=False).range_m
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=True, timeout=300
+    )
+    jit = simulate(
+        parse_vehicle(scud_data()), Guidance(20.0), Numerics(dt_boost_s=0.5, dt_coast_s=1.0), record=False
+    ).range_m
     assert float(output.stdout.strip()) == pytest.approx(jit, rel=1e-12)

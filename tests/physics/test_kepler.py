@@ -38,7 +38,9 @@ def test_optimal_angle_equal_radii(speed: float) -> None:
     psi_max = 2 * math.asin(nu / (2 - nu))
     assert ballistic_range_angle(R, speed, gamma_star, R, MU) == pytest.approx(psi_max, rel=1e-9)
     found = minimize_scalar(
-        lambda g: -ballistic_range_angle(R, speed, g, R, MU), bounds=(0.01, 1.55), method="bounded",
+        lambda g: -ballistic_range_angle(R, speed, g, R, MU),
+        bounds=(0.01, 1.55),
+        method="bounded",
         options={"xatol": 1e-12},
     )
     assert found.x == pytest.approx(gamma_star, rel=1e-6)
@@ -60,11 +62,14 @@ def test_published_maximum_ranges_from_the_surface(speed: float, range_km: float
     ("speed", "height", "range_km", "gamma_deg"),
     [(1600.0, 30e3, 296.5, 41.45), (7000.0, 250e3, 10215.5, 21.50)],  # missile-physics.md 3.6 item 5
 )
-def test_unequal_radii_optimum_obeys_the_bisector_rule(speed: float, height: float, range_km: float,
-                                                       gamma_deg: float) -> None:
+def test_unequal_radii_optimum_obeys_the_bisector_rule(
+    speed: float, height: float, range_km: float, gamma_deg: float
+) -> None:
     r_b = R + height
     found = minimize_scalar(
-        lambda g: -ballistic_range_angle(r_b, speed, g, R, MU), bounds=(0.01, 1.55), method="bounded",
+        lambda g: -ballistic_range_angle(r_b, speed, g, R, MU),
+        bounds=(0.01, 1.55),
+        method="bounded",
         options={"xatol": 1e-13},
     )
     gamma, psi = found.x, -found.fun
@@ -80,8 +85,9 @@ def _state(radius: float, speed: float, gamma: float) -> tuple[np.ndarray, np.nd
     return position, velocity
 
 
-@pytest.mark.parametrize(("speed", "gamma_deg", "height"), [(3000.0, 40.0, 100e3), (6500.0, 25.0, 200e3),
-                                                            (2000.0, -10.0, 120e3)])
+@pytest.mark.parametrize(
+    ("speed", "gamma_deg", "height"), [(3000.0, 40.0, 100e3), (6500.0, 25.0, 200e3), (2000.0, -10.0, 120e3)]
+)
 def test_coast_lands_where_the_closed_form_says(speed: float, gamma_deg: float, height: float) -> None:
     position, velocity = _state(R + height, speed, math.radians(gamma_deg))
     out_p, out_v = np.empty(3), np.empty(3)
@@ -105,8 +111,9 @@ def test_coast_lands_where_the_closed_form_says(speed: float, gamma_deg: float, 
 
     ground.terminal = True  # type: ignore[attr-defined]
     ground.direction = -1  # type: ignore[attr-defined]
-    numeric = solve_ivp(two_body, (0, 1e5), np.concatenate([position, velocity]), rtol=1e-12, atol=1e-6,
-                        events=ground, method="DOP853")
+    numeric = solve_ivp(
+        two_body, (0, 1e5), np.concatenate([position, velocity]), rtol=1e-12, atol=1e-6, events=ground, method="DOP853"
+    )
     assert numeric.t_events[0][0] == pytest.approx(time_s, rel=1e-7)
     np.testing.assert_allclose(numeric.y_events[0][0][:3], out_p, rtol=1e-7, atol=1e-2)
 

@@ -47,8 +47,13 @@ def test_json_files_load_the_same(tmp_path: Path, scud: Vehicle) -> None:
 
 def test_values_with_units_convert_to_the_key_unit() -> None:
     plain = parse_vehicle(scud_data())
-    stage = {"propellant_kg": "3.699 t", "dry_kg": "1198000 g", "burn_time_s": "1.25 min", "isp_s": 230,
-             "diameter_m": "84 cm"}
+    stage = {
+        "propellant_kg": "3.699 t",
+        "dry_kg": "1198000 g",
+        "burn_time_s": "1.25 min",
+        "isp_s": 230,
+        "diameter_m": "84 cm",
+    }
     with_units = parse_vehicle(scud_data(stages=[stage], payload_kg="2204.6226218487757 lb"))
     assert with_units.stages[0].propellant_kg == pytest.approx(plain.stages[0].propellant_kg, rel=1e-12)
     assert with_units.stages[0].burn_time_s == pytest.approx(75, rel=1e-12)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from mtcr.annex.loader import load
@@ -48,6 +48,10 @@ def assess_command(
         typer.Option("--plot", help="Write the trajectory and range-payload plots to this .png, .svg or .pdf file."),
     ] = None,
     points: Annotated[int, typer.Option("--points", help="Payloads on the range-payload curve.", min=2)] = 16,
+    min_payload: Annotated[
+        float,
+        typer.Option("--min-payload", help="Lightest credible payload in kg, for 'range with any payload'.", min=0),
+    ] = 0.0,
     latitude: Annotated[
         float | None,
         typer.Option("--latitude", help="Launch latitude in degrees: turns on the Earth's rotation."),
@@ -78,6 +82,11 @@ def assess_command(
             raise InputError("--latitude", f"must be between -90 and 90 degrees, got {latitude:g}")
         if azimuth is not None and not 0 <= azimuth < 360:
             raise InputError("--azimuth", f"must be in [0, 360) degrees, got {azimuth:g}")
+        if plot is not None:
+            from mtcr.reports.capability import PLOT_FORMATS
+
+            if plot.suffix.lower() not in PLOT_FORMATS:
+                raise InputError("--plot", f"{plot.name!r}: the file name must end in {', '.join(PLOT_FORMATS)}")
         annex = load(edition)
         thresholds = rocket_thresholds(annex)
         vehicles = [_with_launch(resolve_vehicle(target), latitude, azimuth) for target in targets]
@@ -92,13 +101,15 @@ def assess_command(
             disable=json and not error_console.is_terminal,
         ) as progress:
             for vehicle in vehicles:
-                total = len(curve_payloads(vehicle, thresholds, points)) + 2
+                total = len(curve_payloads(vehicle, thresholds, points, min_payload)) + 2
                 task = progress.add_task(escape(vehicle.name), total=total)
 
-                def advance(label: str, task_id: int = task) -> None:
+                def advance(label: str, task_id: TaskID = task) -> None:
                     progress.advance(task_id)
 
-                results.append(assess(vehicle, annex, curve_points=points, progress=advance))
+                results.append(
+                    assess(vehicle, annex, curve_points=points, min_payload_kg=min_payload, progress=advance)
+                )
                 progress.update(task, completed=total)
         if plot is not None:
             from mtcr.reports.capability import plot_assessment  # matplotlib only when asked for
@@ -159,7 +170,7 @@ def _print_one(result: Assessment, *, annex_curve: bool) -> None:
         "none" if payload is None else ("any payload it can lift" if payload == float("inf") else f"{payload:,.0f} kg")
     )
     table.add_row(f"payload to {_km(t.range_m)}", shown)
-    table.add_row("range with any payload (0 kg)", _range(result.lightest))
+    table.add_row(f"range with any payload ({result.lightest.payload_kg:,.0f} kg)", _range(result.lightest))
     if result.range_margin_m is not None:
         table.add_row(
             "margin (range)", f"{result.range_margin_m / 1e3:+,.1f} km ({result.range_margin_m / t.range_m:+.1%})"

@@ -11,6 +11,7 @@ from mtcr.annex.classifier import classify
 from mtcr.annex.describe import read_item_file
 from mtcr.annex.loader import load
 from mtcr.cli import annex as annex_cli
+from mtcr.cli.assess import assess_command
 from mtcr.cli.classify import print_classification
 from mtcr.cli.common import EditionOption, console, domain_errors
 
@@ -18,7 +19,7 @@ DEMO_ITEMS = Path(str(resources.files("mtcr.data") / "demo"))
 
 
 def demo_command(edition: EditionOption = None) -> None:
-    """Show the Annex tree for Items 1-2, classify the bundled demo items, search, and compare regimes.
+    """Show the Annex tree for Item 2, classify the demo items, search, compare regimes, assess the M-11.
 
     Example: mtcr demo
     """
@@ -38,8 +39,12 @@ def demo_command(edition: EditionOption = None) -> None:
         missile = read_item_file(strict, DEMO_ITEMS / "04-trade-off-missile.yaml")
         console.print(Rule("The 280 km / 800 kg missile under the stricter regime"))
         print_classification(classify(strict, missile), show_all=False)
+        console.print(
+            Rule("Capability from physics: is the declared 280 km / 800 kg M-11 able to carry 500 kg to 300 km?")
+        )
+        assess_command(["m-11"], edition=edition)
         console.print(Rule("Next"))
         console.print(
             "Try: .venv/bin/mtcr annex show 2.A.1.c.1 | .venv/bin/mtcr annex search gyro"
-            " | .venv/bin/mtcr classify --help"
+            " | .venv/bin/mtcr assess scud-b --curve --plot scud-b.png | .venv/bin/mtcr systems"
         )

@@ -332,7 +332,8 @@ def _verdict(
     else:
         category = Category.BELOW
         reasons.append(
-            f"Even with {lightest.payload_kg:,.0f} kg it {_describe_range(lightest)}, short of {_km(t.category_ii_range_m)}: neither "
+            f"Even with {lightest.payload_kg:,.0f} kg it {_describe_range(lightest)}, "
+            f"short of {_km(t.category_ii_range_m)}: neither "
             f"{t.category_i_entry} nor {t.category_ii_entry} ({t.regime})."
         )
         borderline = _range_or_inf(lightest) > t.category_ii_range_m * (1 - BORDERLINE_FRACTION)

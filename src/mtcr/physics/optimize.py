@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from scipy.optimize import minimize, minimize_scalar
@@ -69,6 +70,9 @@ class _Objective:
         self.orbital_guidance: Guidance | None = None
 
     def range_m(self, kick_deg: float, tilt_deg: float) -> float:
+        return self._fly(kick_deg, tilt_deg)
+
+    def range_with_tilt(self, tilt_deg: float, kick_deg: float) -> float:
         return self._fly(kick_deg, tilt_deg)
 
     def perigee_m(self, kick_deg: float, tilt_deg: float) -> float:
@@ -175,11 +179,11 @@ def maximise_range(
             if objective.orbital_guidance is not None:
                 break
             low, high = max(TILT_BOUNDS_DEG[0], tilt - 10.0), min(TILT_BOUNDS_DEG[1], tilt + 10.0)
-            tilt, best = _refine(lambda t: objective.range_m(kick, t), low, high, tilt, best, TILT_TOLERANCE_DEG)
+            tilt, best = _refine(partial(objective.range_m, kick), low, high, tilt, best, TILT_TOLERANCE_DEG)
             if objective.orbital_guidance is not None:
                 break
             low, high = max(KICK_BOUNDS_DEG[0], kick - 3.0), min(KICK_BOUNDS_DEG[1], kick + 3.0)
-            kick, best = _refine(lambda k: objective.range_m(k, tilt), low, high, kick, best, KICK_TOLERANCE_DEG)
+            kick, best = _refine(partial(objective.range_with_tilt, tilt), low, high, kick, best, KICK_TOLERANCE_DEG)
     if orbit_search and staged and objective.orbital_guidance is None and best >= ORBIT_SEARCH_FROM_M:
         _search_orbit(objective)
     guidance = objective.orbital_guidance or Guidance(kick, tilt)

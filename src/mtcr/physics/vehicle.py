@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import pint
 import yaml
@@ -93,17 +93,18 @@ def _quantity_in(unit: str) -> BeforeValidator:
     return BeforeValidator(convert)
 
 
-def _q(unit: str, **constraints: Any) -> Any:
-    return Annotated[float, _quantity_in(unit), Field(allow_inf_nan=False, **constraints)]
-
-
-Mass = _q("kg", ge=0)
-PositiveMass = _q("kg", gt=0)
-PositiveTime = _q("s", gt=0)
-Time = _q("s", ge=0)
-PositiveLength = _q("m", gt=0)
-PositiveArea = _q("m**2", gt=0)
-PositiveSpeed = _q("m/s", gt=0)
+Mass = Annotated[float, _quantity_in("kg"), Field(ge=0, allow_inf_nan=False)]
+PositiveMass = Annotated[float, _quantity_in("kg"), Field(gt=0, allow_inf_nan=False)]
+PositiveTime = Annotated[float, _quantity_in("s"), Field(gt=0, allow_inf_nan=False)]
+Time = Annotated[float, _quantity_in("s"), Field(ge=0, allow_inf_nan=False)]
+PositiveLength = Annotated[float, _quantity_in("m"), Field(gt=0, allow_inf_nan=False)]
+PositiveArea = Annotated[float, _quantity_in("m**2"), Field(gt=0, allow_inf_nan=False)]
+PositiveSpeed = Annotated[float, _quantity_in("m/s"), Field(gt=0, allow_inf_nan=False)]
+BallisticCoefficient = Annotated[float, _quantity_in("kg/m**2"), Field(gt=0, allow_inf_nan=False)]
+Latitude = Annotated[float, _quantity_in("degree"), Field(ge=-90, le=90, allow_inf_nan=False)]
+Azimuth = Annotated[float, _quantity_in("degree"), Field(ge=0, lt=360, allow_inf_nan=False)]
+LaunchAltitude = Annotated[float, _quantity_in("m"), Field(ge=-500, le=10_000, allow_inf_nan=False)]
+PositiveRange = Annotated[float, _quantity_in("km"), Field(gt=0, allow_inf_nan=False)]
 
 
 class _Strict(BaseModel):
@@ -151,17 +152,17 @@ class ShroudFile(_Strict):
 
 
 class ReentryVehicleFile(_Strict):
-    ballistic_coefficient_kg_m2: _q("kg/m**2", gt=0)  # type: ignore[valid-type]
+    ballistic_coefficient_kg_m2: BallisticCoefficient
 
 
 class LaunchFile(_Strict):
-    latitude_deg: _q("degree", ge=-90, le=90) | None = None  # type: ignore[valid-type]
-    azimuth_deg: _q("degree", ge=0, lt=360) = 90.0  # type: ignore[valid-type]
-    altitude_m: _q("m", ge=-500, le=10_000) = 0.0  # type: ignore[valid-type]
+    latitude_deg: Latitude | None = None
+    azimuth_deg: Azimuth = 90.0
+    altitude_m: LaunchAltitude = 0.0
 
 
 class ReferenceFile(_Strict):
-    range_km: _q("km", gt=0) | None = None  # type: ignore[valid-type]
+    range_km: PositiveRange | None = None
     payload_kg: Mass | None = None
     orbital: bool = False
     source: str = ""
@@ -183,7 +184,7 @@ class CatalogueFile(_Strict):
     confidence: Confidence
     uncertainty: str = Field(min_length=1)
     derived: list[str] = Field(default_factory=list)
-    published_range_km: _q("km", gt=0) | None = None  # type: ignore[valid-type]
+    published_range_km: PositiveRange | None = None
     published_payload_kg: Mass | None = None
 
 
@@ -444,7 +445,8 @@ def load_vehicle(path: str | Path) -> Vehicle:
     try:
         raw = json.loads(text) if file.suffix.lower() == ".json" else yaml.safe_load(text)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise DataFileError(str(file), f"not valid {'JSON' if file.suffix.lower() == '.json' else 'YAML'}: {exc}")
+        kind = "JSON" if file.suffix.lower() == ".json" else "YAML"
+        raise DataFileError(str(file), f"not valid {kind}: {exc}") from exc
     if not isinstance(raw, Mapping):
         raise DataFileError(str(file), "expected a mapping of keys at the top level")
     return parse_vehicle(raw, source=str(file))

@@ -8,16 +8,17 @@ import matplotlib
 
 matplotlib.use("Agg")  # files only; never a window
 
-import matplotlib.pyplot as plt  # noqa: E402 - after choosing the backend
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 
-from mtcr.errors import InputError  # noqa: E402
-from mtcr.physics.assessment import Assessment  # noqa: E402
-from mtcr.physics.optimize import MaxRange  # noqa: E402
+from mtcr.errors import InputError
+from mtcr.physics.assessment import Assessment
+from mtcr.physics.optimize import MaxRange
 
 PLOT_FORMATS = (".png", ".svg", ".pdf")
 
 
-def _profile(axis: plt.Axes, result: MaxRange, label: str, style: str) -> None:
+def _profile(axis: Axes, result: MaxRange, label: str, style: str) -> None:
     samples = result.trajectory.samples
     if not samples:
         return

@@ -45,7 +45,7 @@ def _layer_bases() -> tuple[np.ndarray, np.ndarray]:
 def _pressure(p_base: float, t_base: float, lapse: float, dh: float) -> float:
     if lapse == 0.0:
         return p_base * math.exp(-G0 * dh / (GAS_CONSTANT_AIR * t_base))
-    return p_base * ((t_base + lapse * dh) / t_base) ** (-G0 / (GAS_CONSTANT_AIR * lapse))
+    return float(p_base * ((t_base + lapse * dh) / t_base) ** (-G0 / (GAS_CONSTANT_AIR * lapse)))
 
 
 LAYER_BASE_T, LAYER_BASE_P = _layer_bases()

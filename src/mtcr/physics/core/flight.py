@@ -419,8 +419,8 @@ def fly(
     ignition, events = _event_times(stages, vehicle, guidance)
     t = 0.0
     swept = 0.0  # central angle flown, inertial
-    for e in range(events.size - 1):
-        start, end = events[e], events[e + 1]
+    for segment in range(events.size - 1):
+        start, end = events[segment], events[segment + 1]
         middle = 0.5 * (start + end)
         stage = 0
         for k in range(n):
@@ -429,7 +429,7 @@ def fly(
         burning = middle < ignition[stage] + stages[stage, S_BURN_TIME]
         if not burning:
             stage += 1  # coasting between stages: the next stage is at the bottom of the stack
-        steps = max(1, int(math.ceil((end - start) / numerics[N_DT_BOOST] - 1e-9)))
+        steps = max(1, math.ceil((end - start) / numerics[N_DT_BOOST] - 1e-9))
         dt = (end - start) / steps
         for i in range(steps):
             t_step = start + i * dt
