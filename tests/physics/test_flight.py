@@ -174,3 +174,14 @@ def test_runs_without_the_jit() -> None:
         parse_vehicle(scud_data()), Guidance(20.0), Numerics(dt_boost_s=0.5, dt_coast_s=1.0), record=False
     ).range_m
     assert float(output.stdout.strip()) == pytest.approx(jit, rel=1e-12)
+
+
+@pytest.mark.parametrize("kick", [8.0, 20.0, 45.0])
+def test_default_steps_agree_with_fine_steps(scud: Vehicle, kick: float) -> None:
+    """Fourth order across every event (guidance switches included): the default steps lose nothing."""
+    fine = Numerics(dt_boost_s=0.01, dt_coast_s=0.02, dt_high_s=0.1)
+    coarse = simulate(scud, Guidance(kick), record=False)
+    exact = simulate(scud, Guidance(kick), fine, record=False)
+    assert coarse.range_m == pytest.approx(exact.range_m, rel=1e-5)
+    assert coarse.burnout.altitude_m == pytest.approx(exact.burnout.altitude_m, abs=0.5)
+    assert coarse.time_of_flight_s == pytest.approx(exact.time_of_flight_s, abs=0.05)

@@ -51,9 +51,9 @@ class Guidance:
 class Numerics:
     """Integration settings and model switches. The defaults are those of every reported result."""
 
-    dt_boost_s: float = 0.1
-    dt_coast_s: float = 0.25
-    dt_high_s: float = 1.0
+    dt_boost_s: float = 0.2
+    dt_coast_s: float = 0.5
+    dt_high_s: float = 2.0
     high_altitude_m: float = 40_000.0  # above this the coast takes the long step (drag is small there)
     atmosphere: bool = True
     kepler_coast: bool = True

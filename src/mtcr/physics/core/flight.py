@@ -37,6 +37,11 @@ VEHICLE_FIELDS = 8
 # guidance[:]
 G_VERTICAL_S, G_KICK_DURATION_S, G_KICK_RAD, G_TILT_RAD = range(4)
 GUIDANCE_FIELDS = 4
+# Internal: fly() works on a copy with one more field, the guidance phase of the current segment. The
+# phase is fixed per segment (not read from t) so that an RK4 step ending exactly at a switch stays
+# in its own phase: that keeps the integration fourth order across the switch.
+G_PHASE = 4
+PHASE_VERTICAL, PHASE_KICK, PHASE_TURN = 0.0, 1.0, 2.0
 # numerics[:]
 N_DT_BOOST, N_DT_COAST, N_DT_HIGH, N_MU, N_RADIUS, N_ATMOSPHERE, N_KEPLER, N_MAX_TIME, N_HIGH_ALTITUDE = range(9)
 NUMERICS_FIELDS = 9
@@ -87,10 +92,11 @@ def _thrust_direction(
 ) -> tuple[float, float, float]:
     ux, uy, uz = y[0] / r, y[1] / r, y[2] / r
     t_vertical = guidance[G_VERTICAL_S]
-    if t < t_vertical:
+    phase = guidance[G_PHASE]
+    if phase == PHASE_VERTICAL:
         return ux, uy, uz
-    if t < t_vertical + guidance[G_KICK_DURATION_S] or vrel < 1e-6:
-        alpha = guidance[G_KICK_RAD] * min(1.0, (t - t_vertical) / guidance[G_KICK_DURATION_S])
+    if phase == PHASE_KICK or vrel < 1e-6:
+        alpha = guidance[G_KICK_RAD] * min(1.0, max(0.0, (t - t_vertical) / guidance[G_KICK_DURATION_S]))
         # horizontal downrange direction: plane normal x up
         dx = plane[1] * uz - plane[2] * uy
         dy = plane[2] * ux - plane[0] * uz
@@ -388,6 +394,10 @@ def fly(
     """
     n = stages.shape[0]
     radius, mu = numerics[N_RADIUS], numerics[N_MU]
+    given_guidance = guidance
+    guidance = np.zeros(GUIDANCE_FIELDS + 1)
+    guidance[:GUIDANCE_FIELDS] = given_guidance[:GUIDANCE_FIELDS]
+    guidance[G_PHASE] = PHASE_VERTICAL
     summary[:] = 0.0
     summary[O_PERIGEE_M] = -numerics[N_RADIUS]  # set where the flight leaves the atmosphere
     lat, azimuth, omega = vehicle[V_LATITUDE], vehicle[V_AZIMUTH], vehicle[V_OMEGA]
@@ -422,6 +432,12 @@ def fly(
     for segment in range(events.size - 1):
         start, end = events[segment], events[segment + 1]
         middle = 0.5 * (start + end)
+        if middle < guidance[G_VERTICAL_S]:
+            guidance[G_PHASE] = PHASE_VERTICAL
+        elif middle < guidance[G_VERTICAL_S] + guidance[G_KICK_DURATION_S]:
+            guidance[G_PHASE] = PHASE_KICK
+        else:
+            guidance[G_PHASE] = PHASE_TURN
         stage = 0
         for k in range(n):
             if ignition[k] <= middle:
