@@ -29,7 +29,7 @@ imports: $(STAMP)
 	$(BIN)/lint-imports
 
 unit: $(STAMP)
-	$(BIN)/pytest
+	.ci/with-postgres $(BIN)/pytest
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests

@@ -1,0 +1,1 @@
+"""The database: engine from a URL (SQLite by default, PostgreSQL by URL), tables, Alembic migrations."""

@@ -1,0 +1,13 @@
+"""Alembic environment: runs on the connection mtcr passes in (see mtcr.db.engine.upgrade)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from mtcr.db.base import Base
+from mtcr.db import screening  # noqa: F401 - registers the tables on Base.metadata
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,1 @@
+"""Restricted-party screening: list import, name matching across scripts, candidate index, records."""

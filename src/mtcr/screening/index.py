@@ -1,0 +1,138 @@
+"""A candidate index: find the few listed entities worth comparing without scanning the list.
+
+Every name of every entity is reduced to blocking keys: the phonetic key of each core token (folds
+romanisations), its first and last four letters (a typo leaves one of them intact in any token of
+five letters or more), the name's acronyms, and the start of the name run together (spacing). A
+query's keys are looked up in an inverted index (compressed-sparse-row arrays: one sorted array of
+entity numbers per key); candidates are ranked by the summed inverse document frequency of the keys
+they share with the query, and only the best few are compared in full by the matcher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from mtcr.screening.matcher import DEFAULT_THRESHOLD, Match, compare
+from mtcr.screening.model import ListEntity, Party
+from mtcr.screening.normalise import NameForm, name_form
+
+MAX_CANDIDATES = 16
+POOL_TARGET = 2_000  # candidates gathered from the rarest keys before ranking
+# Keys shared by more than this fraction of entities (e.g. the phonetic key of "china") bring in
+# candidates only when the query has no rarer key.
+COMMON_KEY_FRACTION = 0.02
+MIN_COMMON_KEY_POSTINGS = 200
+
+
+def blocking_keys(form: NameForm) -> set[str]:
+    keys: set[str] = set()
+    for token, phonetic in zip(form.core, form.phonetic, strict=True):
+        if len(token) >= 2:
+            keys.add("p:" + phonetic)
+        if len(token) >= 5:
+            keys.add("b:" + token[:4])
+            keys.add("e:" + token[-4:])
+        elif len(token) >= 2:
+            keys.add("t:" + token)
+    for acronym in form.acronyms:
+        if len(acronym) >= 3:
+            keys.add("a:" + acronym)
+    if len(form.core) == 1 and len(form.core[0]) >= 3:
+        keys.add("a:" + form.core[0])  # a query that may itself be an acronym
+    if len(form.joined) >= 6:
+        keys.add("j:" + form.joined[:6])
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class _Postings:
+    keys: dict[str, int]  # key -> row
+    offsets: np.ndarray  # int64, len(keys) + 1
+    entities: np.ndarray  # int32: entity numbers, grouped by key
+    idf: np.ndarray  # float64 per key
+
+
+class CandidateIndex:
+    """An inverted index over ``entities``; ``screen`` compares a party with its best candidates only."""
+
+    def __init__(self, entities: Sequence[ListEntity], *, progress: Callable[[int], None] | None = None) -> None:
+        self.entities = tuple(entities)
+        key_rows: dict[str, int] = {}
+        pair_keys: list[int] = []
+        pair_entities: list[int] = []
+        for number, entity in enumerate(self.entities):
+            keys: set[str] = set()
+            for name in entity.names:
+                keys |= blocking_keys(name_form(name))
+            for key in keys:
+                pair_keys.append(key_rows.setdefault(key, len(key_rows)))
+                pair_entities.append(number)
+            if progress is not None and number % 10_000 == 9_999:
+                progress(10_000)
+        key_array = np.asarray(pair_keys, dtype=np.int64)
+        entity_array = np.asarray(pair_entities, dtype=np.int32)
+        order = np.argsort(key_array, kind="stable")
+        counts = np.bincount(key_array, minlength=len(key_rows)) if len(key_rows) else np.zeros(0, np.int64)
+        offsets = np.zeros(len(key_rows) + 1, dtype=np.int64)
+        np.cumsum(counts, out=offsets[1:])
+        total = max(len(self.entities), 1)
+        self._postings = _Postings(
+            keys=key_rows,
+            offsets=offsets,
+            entities=entity_array[order],
+            idf=np.log1p(total / np.maximum(counts, 1)),
+        )
+        self._common = max(MIN_COMMON_KEY_POSTINGS, int(COMMON_KEY_FRACTION * total))
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def candidates(self, party: Party, limit: int = MAX_CANDIDATES) -> list[int]:
+        """Entity numbers most likely to match ``party``, best first.
+
+        The query's keys are taken rarest first (the most telling), until the pool of entities they
+        bring in is large enough; entities are ranked by the summed IDF of the keys they share.
+        """
+        postings = self._postings
+        rows = [
+            row for row in (postings.keys.get(key) for key in blocking_keys(name_form(party.name))) if row is not None
+        ]
+        if not rows:
+            return []
+        sizes = postings.offsets[1:][rows] - postings.offsets[:-1][rows]
+        found: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
+        pooled = 0
+        for position in np.argsort(sizes, kind="stable"):
+            row, size = rows[position], int(sizes[position])
+            if found and (pooled >= POOL_TARGET or size > self._common):
+                break
+            start = postings.offsets[row]
+            entries = postings.entities[start : start + min(size, POOL_TARGET * 4)]
+            found.append(entries)
+            weights.append(np.full(len(entries), postings.idf[row]))
+            pooled += len(entries)
+        pool = np.concatenate(found)
+        unique, inverse = np.unique(pool, return_inverse=True)
+        totals = np.bincount(inverse, weights=np.concatenate(weights))
+        if len(unique) > limit:
+            best = np.argpartition(-totals, limit)[:limit]
+            best = best[np.argsort(-totals[best], kind="stable")]
+        else:
+            best = np.argsort(-totals, kind="stable")
+        return [int(unique[i]) for i in best]
+
+    def screen(self, party: Party, threshold: float = DEFAULT_THRESHOLD, limit: int = MAX_CANDIDATES) -> list[Match]:
+        """Matches at or above ``threshold``, best first."""
+        matches = [compare(party, self.entities[number]) for number in self.candidates(party, limit)]
+        hits = [m for m in matches if m.score >= threshold]
+        return sorted(hits, key=lambda m: (-m.score, m.entity_id))
+
+
+def brute_force(party: Party, entities: Iterable[ListEntity], threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
+    """Compare with every entity: the reference the index is tested against."""
+    hits = [m for m in (compare(party, e) for e in entities) if m.score >= threshold]
+    return sorted(hits, key=lambda m: (-m.score, m.entity_id))

@@ -1,0 +1,187 @@
+"""Explainable party-to-entity matching: a score per feature, each with a reason, and a versioned total.
+
+Features:
+- **name**: the best of the entity's names against the query, by weighted token alignment (each
+  token matched exactly, by phonetic key across romanisations, or with a typo), by the names run
+  together (spacing and punctuation never matter), and by acronym. Company forms never count;
+  generic words (group, industrial, trading...) count little, so two different organisations that
+  share only such words do not match.
+- **country**, **identifiers**, **dates**, **address**: raise or lower the name score when both
+  sides give them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz.distance import Levenshtein
+
+from mtcr.screening.model import ListEntity, Party
+from mtcr.screening.normalise import NameForm, name_form, transliterate
+
+MATCHER_VERSION = "1.0.0"  # bump whenever a change can move a score
+DEFAULT_THRESHOLD = 0.80
+
+TYPO_SIMILARITY = 0.8  # a token within this normalised edit similarity counts as a typo of the other
+ACRONYM_SCORE = 0.9
+ABBREVIATION_SCORE = 0.9  # "Imp." for "Import", "Tech" for "Technologies"
+# Both names keep a token the other lacks: a substitution ("Industry" for "Technology") says the names
+# differ more than an omission does ("... Group" dropped).
+SUBSTITUTION_FACTOR = 0.85
+JOINED_SIMILARITY = 0.93  # names run together this similar are one name spaced differently
+COUNTRY_MATCH_BONUS = 0.03
+COUNTRY_MISMATCH_PENALTY = 0.12
+IDENTIFIER_MATCH_SCORE = 0.99
+DATE_MISMATCH_PENALTY = 0.1
+ADDRESS_BONUS = 0.03
+
+
+class Feature(StrEnum):
+    NAME = "name"
+    COUNTRY = "country"
+    IDENTIFIER = "identifier"
+    DATE = "date"
+    ADDRESS = "address"
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureScore:
+    feature: Feature
+    score: float  # the feature's own score (name: similarity; others: the adjustment applied)
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A party compared with one listed entity."""
+
+    entity_id: str
+    entity_name: str
+    matched_name: str  # the entity's name (or alias) that matched best
+    score: float
+    features: tuple[FeatureScore, ...]
+    matcher_version: str = MATCHER_VERSION
+
+    def is_hit(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
+        return self.score >= threshold
+
+
+def _token_similarity(a: str, b: str, key_a: str, key_b: str) -> tuple[float, str]:
+    if a == b:
+        return 1.0, "same"
+    if key_a == key_b and len(key_a) >= 2:
+        return 0.95, "same sound"
+    if min(len(a), len(b)) >= 4:
+        similarity = Levenshtein.normalized_similarity(a, b)
+        if similarity >= TYPO_SIMILARITY:
+            return similarity, "typo"
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) >= 3 and long.startswith(short):
+        return ABBREVIATION_SCORE, "abbreviation"
+    return 0.0, ""
+
+
+def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
+    """Weighted Dice overlap of core tokens, each query token paired with its best list token."""
+    used: set[int] = set()
+    matched = 0.0
+    notes: list[str] = []
+    for token, key, weight in zip(query.core, query.phonetic, query.weights, strict=True):
+        best, best_index, how = 0.0, -1, ""
+        for index, other in enumerate(listed.core):
+            if index not in used and other == token:  # the common case, without scoring
+                best, best_index, how = 1.0, index, "same"
+                break
+        else:
+            for index, (other, other_key) in enumerate(zip(listed.core, listed.phonetic, strict=True)):
+                if index in used:
+                    continue
+                similarity, kind = _token_similarity(token, other, key, other_key)
+                if similarity > best:
+                    best, best_index, how = similarity, index, kind
+        if best_index >= 0:
+            used.add(best_index)
+            matched += best * min(weight, listed.weights[best_index])
+            if how != "same":
+                notes.append(f"{token}~{listed.core[best_index]} ({how})")
+    total = query.total_weight + listed.total_weight
+    score = 2.0 * matched / total if total else 0.0
+    if len(used) < len(listed.core):
+        notes.append("unmatched: " + " ".join(t for i, t in enumerate(listed.core) if i not in used))
+        if len(used) < len(query.core):
+            score *= SUBSTITUTION_FACTOR
+            notes.append("different words on both sides")
+    return score, notes
+
+
+def name_similarity(query: NameForm, listed: NameForm) -> tuple[float, str]:
+    """Similarity in [0, 1] of two prepared names, and why."""
+    aligned, notes = _alignment(query, listed)
+    best, reason = aligned, "tokens " + (", ".join(notes) if notes else "identical")
+    if query.joined and listed.joined:
+        joined = Levenshtein.normalized_similarity(query.joined, listed.joined)
+        if joined >= JOINED_SIMILARITY and joined > best:
+            best, reason = joined, f"same letters, spaced differently ({joined:.2f})"
+    for short, long in ((query, listed), (listed, query)):
+        if short.is_single_token and len(short.core[0]) >= 3 and short.core[0] in long.acronyms:
+            if ACRONYM_SCORE > best:
+                best, reason = ACRONYM_SCORE, f"{short.core[0].upper()} is the acronym of {long.original!r}"
+    return best, reason
+
+
+def _best_name(party: Party, entity: ListEntity) -> tuple[float, str, str]:
+    query = name_form(party.name)
+    best = (-1.0, "", "")
+    for listed_name in entity.names:
+        score, reason = name_similarity(query, name_form(listed_name))
+        if score > best[0]:
+            best = (score, listed_name, reason)
+    return best
+
+
+def _normalise_identifier(value: str) -> str:
+    return "".join(ch for ch in value.upper() if ch.isalnum())
+
+
+def compare(party: Party, entity: ListEntity) -> Match:
+    """Score ``party`` against ``entity`` with the reason for every feature that counted."""
+    name_score, matched_name, name_reason = _best_name(party, entity)
+    features = [FeatureScore(Feature.NAME, name_score, f"{matched_name!r}: {name_reason}")]
+    score = name_score
+    wanted_ids = {_normalise_identifier(i) for i in party.identifiers if _normalise_identifier(i)}
+    listed_ids = {_normalise_identifier(i) for i in entity.identifiers}
+    shared_ids = wanted_ids & listed_ids
+    if shared_ids:
+        score = max(score, IDENTIFIER_MATCH_SCORE)
+        features.append(
+            FeatureScore(Feature.IDENTIFIER, IDENTIFIER_MATCH_SCORE, f"same identifier {sorted(shared_ids)[0]}")
+        )
+    if party.country and entity.countries:
+        country = party.country.upper()
+        if country in entity.countries:
+            score = min(1.0, score + COUNTRY_MATCH_BONUS)
+            features.append(FeatureScore(Feature.COUNTRY, COUNTRY_MATCH_BONUS, f"same country {country}"))
+        elif not shared_ids:
+            score = max(0.0, score - COUNTRY_MISMATCH_PENALTY)
+            listed = ", ".join(entity.countries)
+            features.append(
+                FeatureScore(Feature.COUNTRY, -COUNTRY_MISMATCH_PENALTY, f"country {country}, listed {listed}")
+            )
+    if party.dates and entity.dates:
+        years = {d[:4] for d in party.dates}
+        listed_years = {d[:4] for d in entity.dates}
+        if not years & listed_years and not shared_ids:
+            score = max(0.0, score - DATE_MISMATCH_PENALTY)
+            features.append(
+                FeatureScore(Feature.DATE, -DATE_MISMATCH_PENALTY, f"no common year ({', '.join(sorted(years))})")
+            )
+        elif years & listed_years:
+            features.append(FeatureScore(Feature.DATE, 0.0, f"same year {sorted(years & listed_years)[0]}"))
+    if party.address and entity.addresses:
+        wanted = set(transliterate(party.address).split())
+        overlap = max(len(wanted & set(transliterate(a).split())) / max(len(wanted), 1) for a in entity.addresses)
+        if overlap >= 0.5:
+            score = min(1.0, score + ADDRESS_BONUS)
+            features.append(FeatureScore(Feature.ADDRESS, ADDRESS_BONUS, f"address words in common ({overlap:.0%})"))
+    return Match(entity.entity_id, entity.name, matched_name, round(score, 4), tuple(features))

@@ -1,0 +1,100 @@
+"""The matcher, case by case: each row a query, a listed name, and whether it must be a hit."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, Feature, compare
+from mtcr.screening.model import EntityType, ListEntity, Party
+from mtcr.screening.normalise import name_form, phonetic_key, transliterate
+
+
+def _entity(*names: str, **fields: object) -> ListEntity:
+    return ListEntity("E1", EntityType.ORGANIZATION, names, **fields)  # type: ignore[arg-type]
+
+
+HITS = [
+    ("CPMIEC", "China Precision Machinery Import-Export Corporation", "acronym"),
+    ("China Precision Machinery Imp. & Exp. Corp.", "China Precision Machinery Import-Export Corporation", "abbreviation"),
+    ("Shaheed Himmat Industrial Group", "Shahid Hemmat Industrial Group", "same sound"),
+    ("Industrial Group Shahid Hemmat", "Shahid Hemmat Industrial Group", "identical"),
+    ("Korea Ryongbong General Corp", "Korea Ryonbong General Corporation", "typo"),
+    ("Zhongguo Jingmi Jixie Jinchukou Zonggongsi", "中国精密机械进出口总公司", "spaced differently"),
+    ("ООО Ромашка", "OOO Romashka", "identical"),
+    ("Общество с ограниченной ответственностью «Ромашка»", "Romashka LLC", "identical"),
+    ("Khan Research Laboratories", "Dr. A.Q. Khan Research Laboratories", "spaced differently"),
+    ("Beijing Alite Tech Co Ltd", "Beijing Alite Technologies Company Limited", "abbreviation"),
+    ("SANAM INDUSTRIAL GROUP", "Sanam Industrial Group", "identical"),
+    ("Sanam Industrial Group Ltd.", "Sanam Industrial Group", "identical"),
+]
+MISSES = [
+    ("China Aerospace Science and Industry Corporation", "China Aerospace Science and Technology Corporation"),
+    ("Tehran Industrial Group", "Shahid Hemmat Industrial Group"),
+    ("Korea Mineral Trading Company", "Korea Mining Development Trading Corporation"),
+    ("Beijing Trading Company Limited", "Beijing Alite Technologies Company Limited"),
+    ("Shahid Bakeri Industrial Group", "Shahid Hemmat Industrial Group"),
+    ("AIC", "Aerospace Industries Organization"),
+]
+
+
+@pytest.mark.parametrize(("query", "listed", "why"), HITS)
+def test_variants_are_hits_with_their_reason(query: str, listed: str, why: str) -> None:
+    match = compare(Party(query), _entity(listed))
+    assert match.score >= DEFAULT_THRESHOLD, match
+    name = match.features[0]
+    assert name.feature is Feature.NAME and why in name.reason
+    assert match.matcher_version == MATCHER_VERSION
+
+
+@pytest.mark.parametrize(("query", "listed"), MISSES)
+def test_different_organisations_are_not_hits(query: str, listed: str) -> None:
+    match = compare(Party(query), _entity(listed))
+    assert match.score < DEFAULT_THRESHOLD, match
+
+
+def test_the_best_alias_is_the_one_reported() -> None:
+    match = compare(Party("KOMID"), _entity("Korea Mining Development Trading Corporation", "KOMID"))
+    assert match.matched_name == "KOMID" and match.score == 1.0
+
+
+def test_country_raises_or_lowers_the_score() -> None:
+    entity = _entity("Shahid Hemmat Industrial Group", countries=("IR",))
+    plain = compare(Party("Shaheed Himmat Industrial Group"), entity).score
+    same = compare(Party("Shaheed Himmat Industrial Group", country="IR"), entity)
+    other = compare(Party("Shaheed Himmat Industrial Group", country="FR"), entity)
+    assert other.score < plain < same.score or same.score == 1.0
+    assert any(f.feature is Feature.COUNTRY and "listed IR" in f.reason for f in other.features)
+
+
+def test_an_identifier_decides() -> None:
+    entity = _entity("Example Rocket Works", identifiers=("RN 12-345",))
+    match = compare(Party("Totally Different Name", identifiers=("rn12345",)), entity)
+    assert match.score >= 0.99 and any(f.feature is Feature.IDENTIFIER for f in match.features)
+
+
+def test_dates_that_differ_lower_the_score() -> None:
+    entity = _entity("Ivan Petrov", dates=("1961-04-12",))
+    same = compare(Party("Ivan Petrov", dates=("1961",)), entity).score
+    other = compare(Party("Ivan Petrov", dates=("1975-01-01",)), entity).score
+    assert other < same
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Общество «Ромашка»", "obshchestvo romashka"), ("Shahid-Hemmat, Ind.", "shahid hemmat ind"),
+     ("北京", "bei jing")],
+)
+def test_transliteration(text: str, expected: str) -> None:
+    assert transliterate(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("shaheed", "shahid"), ("hemmat", "himmat"), ("ryonbong", "ryonnbong"), ("khan", "kan")]
+)
+def test_romanisations_share_a_phonetic_key(a: str, b: str) -> None:
+    assert phonetic_key(a) == phonetic_key(b)
+
+
+def test_company_forms_do_not_count() -> None:
+    assert name_form("Beijing Alite Technologies Co., Ltd.").core == ("beijing", "alite", "technologies")
+    assert name_form("北京航天长峰股份有限公司").joined.endswith("feng")
