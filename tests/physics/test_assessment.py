@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import dataclasses
 import math
 
 import pytest
@@ -24,7 +25,7 @@ def test_the_optimum_beats_every_guidance_nearby(scud: Vehicle) -> None:
     best = maximise_range(scud, record=False)
     assert best.range_m is not None
     for kick in (best.guidance.kick_deg - 1, best.guidance.kick_deg + 1, 5.0, 60.0):
-        other = simulate(scud, Guidance(kick), record=False).range_m
+        other = simulate(scud, dataclasses.replace(best.guidance, kick_deg=kick), record=False).range_m
         assert other is not None and other <= best.range_m * (1 + 1e-9)
 
 
@@ -163,3 +164,43 @@ def test_reaching_orbit_is_reported_as_orbital(annex: Annex) -> None:
     result = maximise_range(minotaur, record=False)
     assert result.orbital and result.range_m is None
     assert math.isinf(result.trajectory.apogee_m) or result.trajectory.status is FlightStatus.ORBITAL
+
+
+def _single(**stage: object) -> Vehicle:
+    base = {"propellant_kg": 3699, "dry_kg": 1198, "burn_time_s": 75, "isp_s": 230, "diameter_m": 0.84}
+    return parse_vehicle(scud_data(stages=[{**base, **stage}]))
+
+
+def test_a_light_reentry_vehicle_is_stable_not_orbital() -> None:
+    """Strong drag on a light body is stiff: the steps are split, and the result is a range, never orbit."""
+    vehicle = parse_vehicle(scud_data(reentry_vehicle={"ballistic_coefficient_kg_m2": 50})).with_payload(500)
+    result = maximise_range(vehicle, record=False)
+    assert not result.orbital and result.status is FlightStatus.IMPACT
+    assert result.range_m is not None and 100e3 < result.range_m < 500e3
+
+
+@pytest.mark.parametrize(("thrust_to_weight", "least_km"), [(1.2, 150.0), (2.0, 280.0), (4.0, 320.0), (20.0, 270.0)])
+def test_guidance_timing_suits_sluggish_and_fast_vehicles(thrust_to_weight: float, least_km: float) -> None:
+    """Forden's Scud-B propellant and Isp burnt at very different thrust: each flies a proper ballistic range
+    (before the timing scaled with thrust, a T/W of 20 lost a quarter of its range to the fixed kick)."""
+    burn = 3699 * 230 / (thrust_to_weight * (3699 + 1198 + 1000))
+    result = maximise_range(_single(burn_time_s=burn), record=False)
+    assert result.status is FlightStatus.IMPACT
+    assert result.range_m is not None and result.range_m > least_km * 1e3
+    assert 25 < result.trajectory.burnout.flight_path_angle_deg < 55
+
+
+def test_a_payload_it_cannot_lift_is_reported_as_such(annex: Annex) -> None:
+    heavy = _single(isp_s=120.0)  # thrust about equal to the weight with 1 000 kg
+    a = assess(heavy, annex, curve_points=6)
+    failed = [p for p in a.curve if p.status is FlightStatus.NO_LIFTOFF]
+    assert failed and all(p.range_m is None and not p.orbital for p in failed)
+    classification = classify_assessment(annex, a)
+    assert "orbital" not in classification.summary
+
+
+def test_minimum_payload_cannot_exceed_the_threshold_payload(scud: Vehicle, annex: Annex) -> None:
+    from mtcr.errors import InputError
+
+    with pytest.raises(InputError, match="min_payload_kg"):
+        assess(scud, annex, min_payload_kg=1000)

@@ -78,7 +78,13 @@ STAGE = {"propellant_kg": 3699, "dry_kg": 1198, "burn_time_s": 75, "isp_s": 230,
         (scud_data(stages=[STAGE] * 6), "stages", "at most 5 items"),
         (scud_data(stages=[{**STAGE, "exhaust_velocity_m_s": 2255}]), "stages[0]", "exactly one of isp_s"),
         (scud_data(stages=[{**STAGE, "reference_area_m2": 0.5}]), "stages[0]", "exactly one of diameter_m"),
-        (scud_data(stages=[{**STAGE, "burn_time_s": 0}]), "stages[0].burn_time_s", "greater than 0"),
+        (scud_data(stages=[{**STAGE, "burn_time_s": 0}]), "stages[0].burn_time_s", "greater than or equal to 0.1"),
+        (scud_data(stages=[{**STAGE, "dry_kg": 0}]), "stages[0].dry_kg", "greater than 0"),
+        (scud_data(stages=[{**STAGE, "isp_s": 1e9}]), "stages[0].isp_s", "less than or equal to 1000"),
+        (scud_data(stages=[{**STAGE, "isp_s": float("nan")}]), "stages[0].isp_s", "finite"),
+        (scud_data(payload_kg="inf kg"), "payload_kg", "cannot read"),
+        (scud_data(stages=[{**STAGE, "delay_after_burnout_s": 2}]), "stages[0].delay_after_burnout_s", "no next"),
+        (scud_data(launch={"altitude_m": -100}), "launch.altitude_m", "greater than or equal to 0"),
         (scud_data(stages=[{**STAGE, "isp_reference": "sea level"}]), "stages[0].isp_reference", "'vacuum'"),
         (scud_data(stages=[{**STAGE, "thrust_n": 1}]), "stages[0].thrust_n", "unknown key"),
         (scud_data(drag_table="v3"), "drag_table", "not a named table"),
@@ -109,6 +115,24 @@ def test_unreadable_files_are_reported(tmp_path: Path, content: str | bytes, pro
     else:
         path.write_text(content)
     with pytest.raises(DataFileError, match=problem):
+        load_vehicle(path)
+
+
+def test_a_number_in_quotes_is_in_the_key_unit() -> None:
+    assert parse_vehicle(scud_data(payload_kg="1200")).payload_kg == 1200
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("dup.yaml", "format: mtcr-vehicle/1\npayload_kg: 1\npayload_kg: 5000\n"),
+        ("dup.json", '{"format": "mtcr-vehicle/1", "payload_kg": 1, "payload_kg": 5000}'),
+    ],
+)
+def test_a_key_given_twice_is_an_error(tmp_path: Path, name: str, content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(DataFileError, match="'payload_kg' is given twice"):
         load_vehicle(path)
 
 

@@ -24,17 +24,28 @@ from mtcr.physics.assessment import (
 )
 from mtcr.physics.catalogue import catalogue, resolve_vehicle
 from mtcr.physics.optimize import MaxRange
+from mtcr.physics.trajectory import FlightStatus
 from mtcr.physics.vehicle import Launch, Vehicle
 
 _CATEGORY_STYLE = {Category.CATEGORY_I: "bold red", Category.CATEGORY_II: "bold yellow", Category.BELOW: "green"}
 
 
-def _km(metres: float | None) -> str:
-    return "orbital" if metres is None else f"{metres / 1e3:,.1f} km"
+def _km(metres: float) -> str:
+    return f"{metres / 1e3:,.1f} km"
+
+
+def _status_range(orbital: bool, status: FlightStatus, range_m: float | None) -> str:
+    if orbital:
+        return "orbital (global reach)"
+    if status is FlightStatus.IMPACT and range_m is not None:
+        return _km(range_m)
+    if status is FlightStatus.CRASHED and range_m is not None:
+        return f"{_km(range_m)} (crashed during the boost)"
+    return str(status)
 
 
 def _range(result: MaxRange) -> str:
-    return "orbital (global reach)" if result.orbital else _km(result.range_m)
+    return _status_range(result.orbital, result.status, result.range_m)
 
 
 def assess_command(
@@ -47,7 +58,9 @@ def assess_command(
         Path | None,
         typer.Option("--plot", help="Write the trajectory and range-payload plots to this .png, .svg or .pdf file."),
     ] = None,
-    points: Annotated[int, typer.Option("--points", help="Payloads on the range-payload curve.", min=2)] = 16,
+    points: Annotated[
+        int, typer.Option("--points", help="Payloads on the range-payload curve (2 to 200).", min=2, max=200)
+    ] = 16,
     min_payload: Annotated[
         float,
         typer.Option("--min-payload", help="Lightest credible payload in kg, for 'range with any payload'.", min=0),
@@ -155,7 +168,7 @@ def _print_one(result: Assessment, *, annex_curve: bool) -> None:
     )
     n = result.nominal
     table.add_row(f"range with {n.payload_kg:,.0f} kg (nominal)", _range(n))
-    if not n.orbital:
+    if n.status is FlightStatus.IMPACT:
         b = n.trajectory.burnout
         table.add_row(
             "  burnout",
@@ -213,14 +226,18 @@ def _print_curve(result: Assessment) -> None:
     table.add_column("payload", justify="right")
     table.add_column("maximum range", justify="right")
     table.add_column("kick (deg)", justify="right")
-    table.add_column("tilt (deg)", justify="right")
+    staged = len(result.vehicle.stages) > 1
+    if staged:
+        table.add_column("tilt (deg)", justify="right")
     for point in result.curve:
-        table.add_row(
+        cells = [
             f"{point.payload_kg:,.0f} kg",
-            "orbital" if point.orbital else _km(point.range_m),
-            f"{point.kick_deg:.2f}",
-            f"{point.tilt_deg:.2f}",
-        )
+            _status_range(point.orbital, point.status, point.range_m),
+            "" if point.orbital else f"{point.kick_deg:.2f}",
+        ]
+        if staged:
+            cells.append("" if point.orbital else f"{point.tilt_deg:.2f}")
+        table.add_row(*cells)
     console.print(table)
 
 
@@ -241,7 +258,9 @@ def _print_batch(results: list[Assessment]) -> None:
             f"{r.nominal.payload_kg:,.0f} kg",
             _range(r.nominal),
             _range(r.at_threshold_payload),
-            "none" if payload is None else ("any" if payload == float("inf") else f"{payload:,.0f} kg"),
+            "any"
+            if r.reaches_threshold_range_with_any_payload
+            else ("none" if payload is None else f"{payload:,.0f} kg"),
             f"[{style}]{r.category}[/]" + (" (borderline)" if r.borderline else ""),
         )
     console.print(table)

@@ -20,16 +20,23 @@ from mtcr.annex.model import RangePayload
 from mtcr.errors import InputError
 from mtcr.physics.core.constants import R_EARTH
 from mtcr.physics.optimize import MaxRange, maximise_range
-from mtcr.physics.trajectory import DEFAULT_NUMERICS, MODEL_VERSION, Numerics
+from mtcr.physics.trajectory import (
+    DEFAULT_NUMERICS,
+    GLOBAL_REACH_M,
+    MODEL_VERSION,
+    FlightStatus,
+    Numerics,
+    guidance_timing,
+)
 from mtcr.physics.vehicle import Vehicle
 
 ROCKET_KIND = "complete_rocket_system"
 DEFAULT_CURVE_POINTS = 16
+MAX_CURVE_POINTS = 200
 PAYLOAD_TOLERANCE_KG = 0.5
 # Within this fraction of a threshold the verdict rests on the model's accuracy (the acceptance
 # tolerance against published results, docs/validation.md): the record says so.
 BORDERLINE_FRACTION = 0.05
-GLOBAL_REACH_M = math.pi * R_EARTH  # the furthest any point on Earth can be: what "orbital" means on a map
 
 Progress = Callable[[str], None]
 
@@ -70,8 +77,9 @@ def rocket_thresholds(annex: Annex) -> Thresholds:
 @dataclass(frozen=True, slots=True)
 class CurvePoint:
     payload_kg: float
-    range_m: float | None  # None when orbital
+    range_m: float | None  # None when orbital, or when the vehicle cannot fly this payload (see status)
     orbital: bool
+    status: FlightStatus
     kick_deg: float
     tilt_deg: float
 
@@ -97,6 +105,7 @@ def assumptions_for(vehicle: Vehicle, numerics: Numerics) -> Assumptions:
     else:
         earth = f"spherical (R = {R_EARTH / 1e3:.0f} km, point-mass gravity), not rotating"
     nozzle = any(stage.nozzle_exit_area_m2 is not None for stage in vehicle.stages)
+    rise, kick = guidance_timing(vehicle)
     thrust = (
         "mdot g0 Isp_vac - p(h) A_e (back-pressure correction) where a nozzle exit area is given, else constant"
         if nozzle
@@ -117,10 +126,11 @@ def assumptions_for(vehicle: Vehicle, numerics: Numerics) -> Assumptions:
             else "; spent last stage and payload fly on together"
         ),
         thrust=thrust,
-        guidance="vertical rise 4 s, pitch-over kick over 8 s, gravity turn; upper stages tilted from the velocity; "
-        "kick (and tilt) optimised for maximum range",
+        guidance=f"vertical rise {rise:.1f} s, pitch-over kick over {kick:.1f} s, gravity turn; upper stages tilted "
+        "from the velocity; kick (and tilt) optimised for maximum range",
         range_definition="MTCR Annex: maximum ground distance on the range-maximising trajectory, full propellant, "
-        "standard atmosphere, zero wind; a vehicle reaching orbit has no range (orbital)",
+        "standard atmosphere, zero wind; impact at sea level; a vehicle reaching orbit, or circling the Earth "
+        "before it comes down, has no range (orbital); no range exceeds half the circumference",
         integration=f"RK4, {numerics.dt_boost_s:g} s steps in powered flight, {numerics.dt_coast_s:g} s / "
         f"{numerics.dt_high_s:g} s in the coast below / above {numerics.high_altitude_m / 1e3:g} km; exact Kepler "
         "conic above 86 km",
@@ -138,9 +148,8 @@ class Assessment:
     nominal: MaxRange  # at the vehicle's own payload
     at_threshold_payload: MaxRange  # at the Category I payload (500 kg in the MTCR)
     lightest: MaxRange  # at the minimum payload (default zero): the range "with any payload"
-    payload_to_threshold_range_kg: (
-        float | None
-    )  # None: no payload reaches the range; inf: orbital at every payload tried
+    payload_to_threshold_range_kg: float | None  # None: no payload reaches the range (or any does: see next)
+    reaches_threshold_range_with_any_payload: bool  # every payload it can lift (to 10 000 t) reaches it
     curve: tuple[CurvePoint, ...]
     category: Category
     reasons: tuple[str, ...]
@@ -155,7 +164,10 @@ class Assessment:
 
 
 def _range_or_inf(result: MaxRange) -> float:
-    return math.inf if result.orbital else (result.range_m or 0.0)
+    """Orbital is infinite; a flight that could not complete (no lift-off, crash, failure) reaches nothing."""
+    if result.orbital:
+        return math.inf
+    return (result.range_m or 0.0) if result.status is FlightStatus.IMPACT else 0.0
 
 
 class _Curve:
@@ -223,6 +235,14 @@ def assess(
     if not math.isfinite(min_payload_kg) or min_payload_kg < 0:
         raise InputError("min_payload_kg", f"must be a number >= 0, got {min_payload_kg!r}")
     thresholds = rocket_thresholds(annex)
+    if min_payload_kg > thresholds.payload_kg:
+        raise InputError(
+            "min_payload_kg",
+            f"{min_payload_kg:g} kg is above the Category I payload ({thresholds.payload_kg:g} kg): the lightest "
+            "credible payload cannot be heavier than the payload the regime asks about",
+        )
+    if not 2 <= curve_points <= MAX_CURVE_POINTS:
+        raise InputError("curve points", f"must be between 2 and {MAX_CURVE_POINTS}, got {curve_points}")
     curve = _Curve(vehicle, numerics, progress)
     lightest = curve.at(min_payload_kg)
     payloads = curve_payloads(vehicle, thresholds, curve_points, min_payload_kg)
@@ -231,15 +251,18 @@ def assess(
     nominal = curve.at(vehicle.payload_kg, record=True)
     at_threshold = curve.at(thresholds.payload_kg, record=True)
     payload_to_range = _payload_to_range(curve, min_payload_kg, thresholds.range_m, max(payloads))
+    shown = {*payloads, vehicle.payload_kg, thresholds.payload_kg}
     points = tuple(
-        CurvePoint(p, r.range_m, r.orbital, r.guidance.kick_deg, r.guidance.tilt_deg)
+        CurvePoint(p, r.range_m, r.orbital, r.status, r.guidance.kick_deg, r.guidance.tilt_deg)
         for p, r in sorted(curve.results.items())
+        if p in shown  # the curve's own payloads, not the root finder's trial points
     )
     category, reasons, borderline = _verdict(thresholds, nominal, at_threshold, lightest, payload_to_range)
     range_margin = None if at_threshold.orbital else (at_threshold.range_m or 0.0) - thresholds.range_m
-    payload_margin = (
-        None if payload_to_range is None or math.isinf(payload_to_range) else payload_to_range - thresholds.payload_kg
-    )
+    unbounded = payload_to_range is not None and math.isinf(payload_to_range)
+    if unbounded:
+        payload_to_range = None
+    payload_margin = None if payload_to_range is None else payload_to_range - thresholds.payload_kg
     return Assessment(
         vehicle=vehicle,
         thresholds=thresholds,
@@ -249,6 +272,7 @@ def assess(
         at_threshold_payload=at_threshold,
         lightest=lightest,
         payload_to_threshold_range_kg=payload_to_range,
+        reaches_threshold_range_with_any_payload=unbounded,
         curve=points,
         category=category,
         reasons=reasons,
@@ -292,7 +316,11 @@ def _km(metres: float) -> str:
 
 
 def _describe_range(result: MaxRange) -> str:
-    return "reaches orbit (global reach)" if result.orbital else f"flies {_km(result.range_m or 0.0)}"
+    if result.orbital:
+        return "reaches orbit (global reach)"
+    if result.status is FlightStatus.IMPACT:
+        return f"flies {_km(result.range_m or 0.0)}"
+    return f"cannot fly it ({result.status})"
 
 
 def _verdict(
@@ -308,7 +336,7 @@ def _verdict(
         f"With {t.payload_kg:,.0f} kg it {_describe_range(at_threshold)} on the range-maximising trajectory.",
     ]
     if payload_to_range is None:
-        reasons.append(f"No payload reaches {_km(t.range_m)}.")
+        reasons.append(f"No payload from {lightest.payload_kg:,.0f} kg up reaches {_km(t.range_m)}.")
     elif math.isinf(payload_to_range):
         reasons.append(f"Every payload tried reaches {_km(t.range_m)}.")
     else:
@@ -328,7 +356,10 @@ def _verdict(
             f"Not capable of {t.payload_kg:,.0f} kg to {_km(t.range_m)}, but with a lighter payload it "
             f"{_describe_range(lightest)} (at least {_km(t.category_ii_range_m)}): {t.category_ii_entry} ({t.regime})."
         )
-        borderline = reach_threshold > t.range_m * (1 - BORDERLINE_FRACTION)
+        lightest_reach = _range_or_inf(lightest)
+        borderline = reach_threshold > t.range_m * (1 - BORDERLINE_FRACTION) or (
+            not math.isinf(lightest_reach) and lightest_reach < t.category_ii_range_m * (1 + BORDERLINE_FRACTION)
+        )
     else:
         category = Category.BELOW
         reasons.append(
@@ -351,14 +382,17 @@ def classify_assessment(annex: Annex, assessment: Assessment) -> Classification:
     An orbital point is given the largest distance on Earth (half the circumference): global reach.
     """
 
-    def reach(point_range: float | None) -> float:
-        return GLOBAL_REACH_M if point_range is None else point_range
+    def reach(orbital: bool, status: FlightStatus, point_range: float | None) -> float:
+        if orbital:
+            return GLOBAL_REACH_M
+        return (point_range or 0.0) if status is FlightStatus.IMPACT else 0.0
 
-    points = [RangePayloadPoint(p.payload_kg, reach(p.range_m)) for p in assessment.curve]
+    points = [RangePayloadPoint(p.payload_kg, reach(p.orbital, p.status, p.range_m)) for p in assessment.curve]
+    lightest = assessment.lightest
     item = describe(
         annex,
         ROCKET_KIND,
-        {"max_range": f"{reach(assessment.lightest.range_m)} m"},
+        {"max_range": f"{reach(lightest.orbital, lightest.status, lightest.range_m)} m"},
         name=assessment.vehicle.name,
         range_payload_curve=points,
     )

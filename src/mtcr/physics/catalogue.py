@@ -42,8 +42,13 @@ def find_system(name: str) -> Vehicle:
 
 
 def resolve_vehicle(target: str) -> Vehicle:
-    """A vehicle file path, or else a catalogue name."""
+    """A vehicle file (by its .yaml/.yml/.json name), else a catalogue name, else any other existing file."""
     path = Path(target)
-    if path.suffix.lower() in (".yaml", ".yml", ".json") or path.exists():
+    if path.suffix.lower() in (".yaml", ".yml", ".json"):
         return load_vehicle(path)
-    return find_system(target)
+    try:
+        return find_system(target)
+    except NotFoundError:
+        if path.is_file():
+            return load_vehicle(path)
+        raise

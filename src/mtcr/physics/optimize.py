@@ -25,11 +25,13 @@ from mtcr.physics.core.constants import R_EARTH
 from mtcr.physics.core.flight import O_PERIGEE_M, SUMMARY_FIELDS
 from mtcr.physics.trajectory import (
     DEFAULT_NUMERICS,
+    FlightStatus,
     Guidance,
     KernelInputs,
     Numerics,
     Trajectory,
     fly_summary,
+    guidance_timing,
     kernel_inputs,
     range_of,
     simulate,
@@ -53,8 +55,9 @@ class MaxRange:
 
     payload_kg: float
     orbital: bool
-    range_m: float | None  # None when orbital
-    guidance: Guidance
+    status: FlightStatus  # IMPACT for a normal flight; ORBITAL; or why there is no proper range
+    range_m: float | None  # None when orbital or when the vehicle could not fly (see status)
+    guidance: Guidance  # the optimum; for an orbital vehicle, the first guidance found to reach orbit
     trajectory: Trajectory
     evaluations: int  # trajectories flown by the search
 
@@ -62,12 +65,16 @@ class MaxRange:
 class _Objective:
     """Counts evaluations; remembers orbit; reuses one summary buffer."""
 
-    def __init__(self, inputs: KernelInputs, numerics: Numerics) -> None:
+    def __init__(self, inputs: KernelInputs, numerics: Numerics, timing: tuple[float, float]) -> None:
         self.inputs = inputs
+        self.timing = timing
         self.numerics = numerics.as_array()
         self.summary = np.empty(SUMMARY_FIELDS)
         self.evaluations = 0
         self.orbital_guidance: Guidance | None = None
+
+    def guidance(self, kick_deg: float, tilt_deg: float) -> Guidance:
+        return Guidance(kick_deg, tilt_deg, vertical_rise_s=self.timing[0], kick_duration_s=self.timing[1])
 
     def range_m(self, kick_deg: float, tilt_deg: float) -> float:
         return self._fly(kick_deg, tilt_deg)
@@ -81,7 +88,7 @@ class _Objective:
 
     def _fly(self, kick_deg: float, tilt_deg: float) -> float:
         self.evaluations += 1
-        guidance = Guidance(kick_deg, tilt_deg)
+        guidance = self.guidance(kick_deg, tilt_deg)
         value = range_of(fly_summary(self.inputs, guidance.as_array(), self.numerics, self.summary))
         if math.isinf(value) and self.orbital_guidance is None:
             self.orbital_guidance = guidance
@@ -89,25 +96,35 @@ class _Objective:
 
 
 def _search_orbit(objective: _Objective) -> None:
-    """Try to reach orbit: maximise the perigee height over (kick, tilt). Range is the wrong objective
-    near orbit (it jumps to infinity), so a vehicle with a long range gets this search as well."""
+    """Try to reach orbit: maximise the perigee height over (kick, tilt), for a few kick durations.
+
+    Range is the wrong objective near orbit (it jumps to infinity) and the region of orbital
+    trajectories can be narrow, so a grid is followed by Nelder-Mead from its three best points.
+    """
     kicks = np.geomspace(KICK_BOUNDS_DEG[0], KICK_BOUNDS_DEG[1], SCAN_POINTS)
-    tilts = np.linspace(TILT_BOUNDS_DEG[0], TILT_BOUNDS_DEG[1], 7)
-    best = (-math.inf, 0.0, 0.0)
-    for tilt in tilts:
-        for kick in kicks:
-            perigee = objective.perigee_m(float(kick), float(tilt))
+    tilts = np.linspace(TILT_BOUNDS_DEG[0], TILT_BOUNDS_DEG[1], 13)
+    base_rise, base_kick = objective.timing
+    for kick_duration in dict.fromkeys((base_kick, 8.0, 2.0 * base_kick)):
+        objective.timing = (base_rise, kick_duration)
+        grid: list[tuple[float, float, float]] = []
+        for tilt in tilts:
+            for kick in kicks:
+                grid.append((objective.perigee_m(float(kick), float(tilt)), float(kick), float(tilt)))
+                if objective.orbital_guidance is not None:
+                    return
+        for _, kick, tilt in sorted(grid, reverse=True)[:3]:
+            minimize(
+                lambda x: (
+                    -objective.perigee_m(float(x[0]), float(x[1])) if objective.orbital_guidance is None else -1e12
+                ),
+                np.array([kick, tilt]),
+                method="Nelder-Mead",
+                bounds=(KICK_BOUNDS_DEG, TILT_BOUNDS_DEG),
+                options={"maxfev": 60, "xatol": 0.01, "fatol": 100.0},
+            )
             if objective.orbital_guidance is not None:
                 return
-            if perigee > best[0]:
-                best = (perigee, float(kick), float(tilt))
-    minimize(
-        lambda x: -objective.perigee_m(float(x[0]), float(x[1])) if objective.orbital_guidance is None else -1e12,
-        np.array([best[1], best[2]]),
-        method="Nelder-Mead",
-        bounds=(KICK_BOUNDS_DEG, TILT_BOUNDS_DEG),
-        options={"maxfev": 120, "xatol": 0.01, "fatol": 100.0, "initial_simplex": None},
-    )
+    objective.timing = (base_rise, base_kick)
 
 
 def _scan_grid(kicks: np.ndarray, tilts: tuple[float, ...], objective: _Objective) -> tuple[int, list[float], float]:
@@ -155,7 +172,7 @@ def maximise_range(
     ``orbit_search=False`` skips the search for orbit, for a payload heavier than one already known
     not to reach orbit (range never grows with payload, nor does the perigee).
     """
-    objective = _Objective(kernel_inputs(vehicle), numerics)
+    objective = _Objective(kernel_inputs(vehicle), numerics, guidance_timing(vehicle))
     staged = len(vehicle.stages) > 1
     tilt = start.tilt_deg if (start is not None and staged) else 0.0
     if start is None:
@@ -186,12 +203,13 @@ def maximise_range(
             kick, best = _refine(partial(objective.range_with_tilt, tilt), low, high, kick, best, KICK_TOLERANCE_DEG)
     if orbit_search and staged and objective.orbital_guidance is None and best >= ORBIT_SEARCH_FROM_M:
         _search_orbit(objective)
-    guidance = objective.orbital_guidance or Guidance(kick, tilt)
+    guidance = objective.orbital_guidance or objective.guidance(kick, tilt)
     trajectory = simulate(vehicle, guidance, numerics, record=record)
     orbital = objective.orbital_guidance is not None
     return MaxRange(
         payload_kg=vehicle.payload_kg,
         orbital=orbital,
+        status=FlightStatus.ORBITAL if orbital else trajectory.status,
         range_m=None if orbital else trajectory.range_m,
         guidance=guidance,
         trajectory=trajectory,

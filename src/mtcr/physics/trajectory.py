@@ -9,7 +9,8 @@ from enum import StrEnum
 import numpy as np
 
 from mtcr.physics.core import flight as k
-from mtcr.physics.core.constants import MU_EARTH, OMEGA_EARTH, R_EARTH
+from mtcr.physics.core.atmosphere import SEA_LEVEL_PRESSURE_PA
+from mtcr.physics.core.constants import G0, MU_EARTH, OMEGA_EARTH, R_EARTH
 from mtcr.physics.vehicle import Vehicle
 
 MODEL_VERSION = "1.0.0"  # bump when any physics or numerics change can move a result
@@ -21,6 +22,7 @@ class FlightStatus(StrEnum):
     NO_LIFTOFF = "no lift-off"
     CRASHED = "crashed during powered flight"
     TIMEOUT = "still flying at the time limit"
+    FAILED = "numerical failure"
 
 
 _STATUS = {
@@ -29,7 +31,12 @@ _STATUS = {
     k.STATUS_NO_LIFTOFF: FlightStatus.NO_LIFTOFF,
     k.STATUS_CRASHED: FlightStatus.CRASHED,
     k.STATUS_TIMEOUT: FlightStatus.TIMEOUT,
+    k.STATUS_FAILED: FlightStatus.FAILED,
 }
+GLOBAL_REACH_M = math.pi * R_EARTH  # no two points on Earth are further apart
+# A trajectory that crashes during the boost counts for the optimiser at this fraction of its distance,
+# so that any flight that completes its boost beats it.
+CRASH_PENALTY = 1e-3
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +141,7 @@ class Trajectory:
     """The result of one flight: status, range and the states that explain it."""
 
     status: FlightStatus
-    range_m: float | None  # None unless the vehicle came down
+    range_m: float | None  # None unless the vehicle came down; at most half the circumference (global reach)
     time_of_flight_s: float
     apogee_m: float
     burnout: BurnoutState
@@ -158,13 +165,36 @@ _NO_SAMPLES = np.empty((0, k.SAMPLE_FIELDS))
 
 
 def range_of(summary: np.ndarray) -> float:
-    """Range (m) for the optimiser: a crash counts where it lands, a failed lift-off as zero, orbit as inf."""
+    """The optimiser's objective (m): the range flown; orbit is infinite; a crash during the boost is
+    heavily penalised; no lift-off, a time-out or a numerical failure count as zero."""
     status = summary[k.O_STATUS]
     if status == k.STATUS_ORBITAL:
         return math.inf
-    if status in (k.STATUS_IMPACT, k.STATUS_CRASHED):
+    if status == k.STATUS_IMPACT:
         return float(summary[k.O_RANGE_M])
+    if status == k.STATUS_CRASHED:
+        return CRASH_PENALTY * float(summary[k.O_RANGE_M])
     return 0.0
+
+
+def guidance_timing(vehicle: Vehicle) -> tuple[float, float]:
+    """Vertical rise and kick duration (s) suited to the first stage.
+
+    The vertical rise lasts until the vehicle would reach about 40 m/s at its lift-off acceleration
+    (4-7 s for Scud-class missiles, 20 s and more for a sluggish one, a fraction of a second for an
+    artillery-like rocket), never more than a quarter of the first burn; the kick lasts a tenth of the
+    first burn, 0.3 to 8 s.
+    """
+    first = vehicle.stages[0]
+    mass = vehicle.launch_mass_kg
+    thrust = first.mass_flow_kg_s * first.vacuum_exhaust_velocity_m_s
+    if first.nozzle_exit_area_m2 is not None:
+        thrust -= SEA_LEVEL_PRESSURE_PA * first.nozzle_exit_area_m2
+    excess = thrust / (mass * G0) - 1.0
+    rise = 40.0 / (G0 * excess) if excess > 0 else first.burn_time_s
+    rise = min(max(rise, 0.2), 0.25 * first.burn_time_s)
+    kick = min(max(0.1 * first.burn_time_s, 0.3), 8.0)
+    return rise, kick
 
 
 def simulate(
@@ -193,7 +223,11 @@ def trajectory_from(summary: np.ndarray, samples: np.ndarray, guidance: Guidance
     rows = tuple(tuple(float(v) for v in row) for row in samples[:count])
     return Trajectory(
         status=status,
-        range_m=float(summary[k.O_RANGE_M]) if status in (FlightStatus.IMPACT, FlightStatus.CRASHED) else None,
+        range_m=(
+            min(float(summary[k.O_RANGE_M]), GLOBAL_REACH_M)
+            if status in (FlightStatus.IMPACT, FlightStatus.CRASHED)
+            else None
+        ),
         time_of_flight_s=float(summary[k.O_TIME_S]),
         apogee_m=float(summary[k.O_APOGEE_M]),
         burnout=BurnoutState(

@@ -81,29 +81,38 @@ def _quantity_in(unit: str) -> BeforeValidator:
     def convert(value: object) -> object:
         try:
             if isinstance(value, pint.Quantity):
-                return quantity_to_si(value, unit, "value")
-            if isinstance(value, str):
-                return quantity_to_si(parse_quantity(value, "value"), unit, "value")
+                value = quantity_to_si(value, unit, "value")
+            elif isinstance(value, str):
+                quantity = parse_quantity(value, "value")
+                # a bare number written as a string is in the key's own unit
+                value = float(quantity.magnitude) if quantity.dimensionless else quantity_to_si(quantity, unit, "value")
         except InputError as exc:  # pydantic reports ValueError with the field's location
             raise ValueError(exc.problem) from exc
         if isinstance(value, bool):
             raise ValueError("expected a number, not true/false")
+        if isinstance(value, (int, float)) and not math.isfinite(value):
+            raise ValueError("must be a finite number")
         return value
 
     return BeforeValidator(convert)
 
 
-Mass = Annotated[float, _quantity_in("kg"), Field(ge=0, allow_inf_nan=False)]
-PositiveMass = Annotated[float, _quantity_in("kg"), Field(gt=0, allow_inf_nan=False)]
-PositiveTime = Annotated[float, _quantity_in("s"), Field(gt=0, allow_inf_nan=False)]
-Time = Annotated[float, _quantity_in("s"), Field(ge=0, allow_inf_nan=False)]
-PositiveLength = Annotated[float, _quantity_in("m"), Field(gt=0, allow_inf_nan=False)]
-PositiveArea = Annotated[float, _quantity_in("m**2"), Field(gt=0, allow_inf_nan=False)]
-PositiveSpeed = Annotated[float, _quantity_in("m/s"), Field(gt=0, allow_inf_nan=False)]
-BallisticCoefficient = Annotated[float, _quantity_in("kg/m**2"), Field(gt=0, allow_inf_nan=False)]
+# Plausibility bounds: far beyond any real rocket, so that a slip (kg for g, s for ms) is caught.
+MAX_MASS_KG = 1e7
+Mass = Annotated[float, _quantity_in("kg"), Field(ge=0, le=MAX_MASS_KG, allow_inf_nan=False)]
+PositiveMass = Annotated[float, _quantity_in("kg"), Field(gt=0, le=MAX_MASS_KG, allow_inf_nan=False)]
+BurnTime = Annotated[float, _quantity_in("s"), Field(ge=0.1, le=10_000, allow_inf_nan=False)]
+Isp = Annotated[float, _quantity_in("s"), Field(gt=0, le=1_000, allow_inf_nan=False)]
+PositiveTime = Annotated[float, _quantity_in("s"), Field(gt=0, le=100_000, allow_inf_nan=False)]
+Time = Annotated[float, _quantity_in("s"), Field(ge=0, le=100_000, allow_inf_nan=False)]
+PositiveLength = Annotated[float, _quantity_in("m"), Field(gt=0, le=20, allow_inf_nan=False)]
+PositiveArea = Annotated[float, _quantity_in("m**2"), Field(gt=0, le=320, allow_inf_nan=False)]
+PositiveSpeed = Annotated[float, _quantity_in("m/s"), Field(gt=0, le=10_000, allow_inf_nan=False)]
+BallisticCoefficient = Annotated[float, _quantity_in("kg/m**2"), Field(gt=0, le=1e6, allow_inf_nan=False)]
 Latitude = Annotated[float, _quantity_in("degree"), Field(ge=-90, le=90, allow_inf_nan=False)]
 Azimuth = Annotated[float, _quantity_in("degree"), Field(ge=0, lt=360, allow_inf_nan=False)]
-LaunchAltitude = Annotated[float, _quantity_in("m"), Field(ge=-500, le=10_000, allow_inf_nan=False)]
+# Impact is taken at sea level, so a launch point below it is refused.
+LaunchAltitude = Annotated[float, _quantity_in("m"), Field(ge=0, le=10_000, allow_inf_nan=False)]
 PositiveRange = Annotated[float, _quantity_in("km"), Field(gt=0, allow_inf_nan=False)]
 
 
@@ -126,10 +135,10 @@ class DragTableFile(_Strict):
 
 class StageFile(_Strict):
     propellant_kg: PositiveMass
-    dry_kg: Mass
+    dry_kg: PositiveMass  # a stage always has some structure; zero would leave nothing to fly
     residual_propellant_kg: Mass = 0.0
-    burn_time_s: PositiveTime
-    isp_s: PositiveTime | None = None
+    burn_time_s: BurnTime
+    isp_s: Isp | None = None
     exhaust_velocity_m_s: PositiveSpeed | None = None
     isp_reference: IspReference = IspReference.VACUUM
     nozzle_exit_area_m2: PositiveArea | None = None
@@ -374,10 +383,13 @@ def _build(data: VehicleFile, path: str) -> Vehicle:
             c.published_range_km,
             c.published_payload_kg,
         )
+    last = len(data.stages) - 1
+    if data.stages[last].delay_after_burnout_s:
+        raise InputError(f"stages[{last}].delay_after_burnout_s", "the last stage has no next stage to wait for")
     if data.shroud is not None:
-        total_burn = sum(s.burn_time_s + s.delay_after_burnout_s for s in data.stages)
-        if data.shroud.jettison_time_s > total_burn:
-            raise InputError("shroud.jettison_time_s", f"is after the last burnout ({total_burn:g} s after launch)")
+        burnout = sum(s.burn_time_s + s.delay_after_burnout_s for s in data.stages)
+        if data.shroud.jettison_time_s > burnout:
+            raise InputError("shroud.jettison_time_s", f"is after the last burnout ({burnout:g} s after launch)")
     return Vehicle(
         name=data.name,
         kind=data.kind,
@@ -431,6 +443,38 @@ def parse_vehicle(data: Mapping[str, object], *, source: str = "<data>") -> Vehi
         raise DataFileError(source, exc.problem, field=exc.field) from exc
 
 
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: object) -> None:
+        self.key = key
+        super().__init__(key)
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a key given twice (PyYAML keeps the last one silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _load_yaml(text: str) -> object:
+    return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass: no arbitrary objects
+
+
 def load_vehicle(path: str | Path) -> Vehicle:
     """Read a vehicle file (``.yaml``, ``.yml`` or ``.json``)."""
     file = Path(path)
@@ -443,7 +487,9 @@ def load_vehicle(path: str | Path) -> Vehicle:
     except OSError as exc:
         raise DataFileError(str(file), f"cannot read: {exc.strerror or exc}") from exc
     try:
-        raw = json.loads(text) if file.suffix.lower() == ".json" else yaml.safe_load(text)
+        raw = json.loads(text, object_pairs_hook=_no_duplicates) if file.suffix.lower() == ".json" else _load_yaml(text)
+    except _DuplicateKeyError as exc:
+        raise DataFileError(str(file), f"key {exc.key!r} is given twice") from exc
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
         kind = "JSON" if file.suffix.lower() == ".json" else "YAML"
         raise DataFileError(str(file), f"not valid {kind}: {exc}") from exc

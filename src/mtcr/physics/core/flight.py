@@ -69,10 +69,15 @@ SUMMARY_FIELDS = 16
 SAMPLE_FIELDS = 5
 
 STATUS_IMPACT = 0.0  # came down: the range is the ground distance to the impact point
-STATUS_ORBITAL = 1.0  # does not come back (orbit or escape): no range
+STATUS_ORBITAL = 1.0  # does not come back (orbit or escape), or circles the Earth first: no range
 STATUS_NO_LIFTOFF = 2.0  # thrust below weight at launch
 STATUS_CRASHED = 3.0  # hit the ground before burnout; the range is where
 STATUS_TIMEOUT = 4.0  # still flying at the time limit (only without the Kepler coast)
+STATUS_FAILED = 5.0  # the integration produced a non-finite state: no result (never counted as orbit)
+
+# RK4 is stable for drag when dt * k stays below about 2.8 (k = drag deceleration / speed, 1/s);
+# steps are split so that dt * k <= STIFFNESS_LIMIT, with margin.
+STIFFNESS_LIMIT = 0.5
 
 CONIC_SAMPLES = 60
 
@@ -239,6 +244,118 @@ def _rk4_step(
 
 
 @njit(cache=True)
+def _drag_rate(
+    y: np.ndarray,
+    stage: int,
+    separated: bool,
+    stages: np.ndarray,
+    vehicle: np.ndarray,
+    numerics: np.ndarray,
+    mach_table: np.ndarray,
+    cd_table: np.ndarray,
+) -> float:
+    """Drag deceleration per unit air speed (1/s) at ``y``: the stiffness the step size must respect."""
+    if numerics[N_ATMOSPHERE] <= 0.0:
+        return 0.0
+    r = math.sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2])
+    _, _, density, sound = atmosphere(r - numerics[N_RADIUS])
+    if density <= 0.0:
+        return 0.0
+    speed = _air_speed(y, vehicle[V_OMEGA])
+    if separated and vehicle[V_RV_BETA] > 0.0:
+        return float(density * speed / (2.0 * vehicle[V_RV_BETA]))
+    if y[6] <= 0.0:
+        return math.inf
+    cd = drag_coefficient(mach_table, cd_table, speed / sound)
+    return float(0.5 * density * speed * cd * stages[stage, S_AREA] / y[6])
+
+
+@njit(cache=True)
+def _advance(
+    t: float,
+    y: np.ndarray,
+    dt: float,
+    out: np.ndarray,
+    work: np.ndarray,
+    stage: int,
+    burning: bool,
+    separated: bool,
+    stages: np.ndarray,
+    vehicle: np.ndarray,
+    guidance: np.ndarray,
+    numerics: np.ndarray,
+    mach_table: np.ndarray,
+    cd_table: np.ndarray,
+    plane: np.ndarray,
+    scratch: np.ndarray,
+) -> None:
+    """Advance by ``dt`` in as many equal RK4 steps as drag stiffness needs (usually one)."""
+    rate = _drag_rate(y, stage, separated, stages, vehicle, numerics, mach_table, cd_table)
+    pieces = 1
+    if rate * dt > STIFFNESS_LIMIT:
+        pieces = min(100_000, math.ceil(rate * dt / STIFFNESS_LIMIT))
+    if pieces == 1:
+        _rk4_step(
+            t,
+            y,
+            dt,
+            out,
+            work,
+            stage,
+            burning,
+            separated,
+            stages,
+            vehicle,
+            guidance,
+            numerics,
+            mach_table,
+            cd_table,
+            plane,
+        )
+        return
+    h = dt / pieces
+    scratch[:] = y
+    for i in range(pieces):
+        _rk4_step(
+            t + i * h,
+            scratch,
+            h,
+            out,
+            work,
+            stage,
+            burning,
+            separated,
+            stages,
+            vehicle,
+            guidance,
+            numerics,
+            mach_table,
+            cd_table,
+            plane,
+        )
+        scratch[:] = out
+
+
+@njit(cache=True)
+def _near_vertical(y: np.ndarray) -> bool:
+    """True when the flight is within about half a degree of radial (angular momentum ~ 0)."""
+    hx = y[1] * y[5] - y[2] * y[4]
+    hy = y[2] * y[3] - y[0] * y[5]
+    hz = y[0] * y[4] - y[1] * y[3]
+    r = math.sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2])
+    v = math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5])
+    return math.sqrt(hx * hx + hy * hy + hz * hz) <= 0.01 * r * v
+
+
+@njit(cache=True)
+def _finite(y: np.ndarray) -> bool:
+    for value in y:  # noqa: SIM110 - the loop form is what numba compiles
+        if not math.isfinite(value):
+            return False
+    return True
+
+
+@njit(cache=True)
 def _altitude(y: np.ndarray, radius: float) -> float:
     return math.sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]) - radius
 
@@ -308,19 +425,35 @@ def _to_ground(
     mach_table: np.ndarray,
     cd_table: np.ndarray,
     plane: np.ndarray,
+    scratch: np.ndarray,
 ) -> float:
     """Step length (s) from (t, y) to altitude zero, by secant (regula falsi) iteration; state into ``out``."""
     radius = numerics[N_RADIUS]
     lo, h_lo = 0.0, _altitude(y, radius)
     hi = dt
-    _rk4_step(
-        t, y, dt, out, work, stage, burning, separated, stages, vehicle, guidance, numerics, mach_table, cd_table, plane
+    _advance(
+        t,
+        y,
+        dt,
+        out,
+        work,
+        stage,
+        burning,
+        separated,
+        stages,
+        vehicle,
+        guidance,
+        numerics,
+        mach_table,
+        cd_table,
+        plane,
+        scratch,
     )
     h_hi = _altitude(out, radius)
     s = hi
     for _ in range(30):
         s = lo - h_lo * (hi - lo) / (h_hi - h_lo)
-        _rk4_step(
+        _advance(
             t,
             y,
             s,
@@ -336,6 +469,7 @@ def _to_ground(
             mach_table,
             cd_table,
             plane,
+            scratch,
         )
         h_s = _altitude(out, radius)
         if abs(h_s) < 1e-4:
@@ -415,6 +549,7 @@ def fly(
     y[6] = mass
     work = np.empty((5, 7))
     y_next = np.empty(7)
+    scratch = np.empty(7)
 
     # Lift-off: the first stage's thrust at the pad must exceed the weight.
     dy = np.empty(7)
@@ -449,7 +584,7 @@ def fly(
         dt = (end - start) / steps
         for i in range(steps):
             t_step = start + i * dt
-            _rk4_step(
+            _advance(
                 t_step,
                 y,
                 dt,
@@ -465,7 +600,12 @@ def fly(
                 mach_table,
                 cd_table,
                 plane,
+                scratch,
             )
+            if not _finite(y_next):
+                summary[O_STATUS] = STATUS_FAILED
+                summary[O_TIME_S] = t_step
+                return
             if _altitude(y_next, radius) < 0.0:
                 s = _to_ground(
                     t_step,
@@ -483,6 +623,7 @@ def fly(
                     mach_table,
                     cd_table,
                     plane,
+                    scratch,
                 )
                 swept += _angle(y, y_next)
                 y[:] = y_next
@@ -537,7 +678,15 @@ def fly(
     while t < numerics[N_MAX_TIME]:
         h = _altitude(y, radius)
         if numerics[N_KEPLER] > 0.0 and not jumped and h + radius >= top:
+            if _near_vertical(y):
+                # The conic is ill-conditioned for a (near-)radial flight (p -> 0, e -> 1): keep integrating
+                # (in vacuum above the atmosphere RK4 is accurate too).
+                jumped = True
+                continue
             elements = conic_elements(y[0:3], y[3:6], mu)
+            if not (math.isfinite(elements[0]) and math.isfinite(elements[1]) and math.isfinite(elements[8])):
+                status = STATUS_FAILED
+                break
             f0 = elements[8]
             f1 = descending_crossing(elements, top)
             e = elements[1]
@@ -546,11 +695,6 @@ def fly(
                 status = STATUS_ORBITAL
                 apogee = max(apogee, elements[0] / (1.0 - e) - radius) if e < 1.0 else math.inf
                 break
-            if elements[0] < 0.01 * top:
-                # A near-vertical flight: the conic is ill-conditioned there (p -> 0, e -> 1), so keep
-                # integrating (in vacuum above the atmosphere RK4 is accurate too).
-                jumped = True
-                continue
             f1 = max(f1, f0)
             if f0 <= math.pi:
                 apogee = max(apogee, elements[0] / (1.0 - elements[1]) - radius)
@@ -570,7 +714,7 @@ def fly(
             count = _record(samples, count, t, y, vehicle, radius)
             continue
         dt = numerics[N_DT_HIGH] if h > high_altitude else numerics[N_DT_COAST]
-        _rk4_step(
+        _advance(
             t,
             y,
             dt,
@@ -586,7 +730,11 @@ def fly(
             mach_table,
             cd_table,
             plane,
+            scratch,
         )
+        if not _finite(y_next):
+            status = STATUS_FAILED
+            break
         if _altitude(y_next, radius) < 0.0:
             s = _to_ground(
                 t,
@@ -604,6 +752,7 @@ def fly(
                 mach_table,
                 cd_table,
                 plane,
+                scratch,
             )
             swept += _angle(y, y_next)
             y[:] = y_next
@@ -614,8 +763,15 @@ def fly(
         swept += _angle(y, y_next)
         y[:] = y_next
         t += dt
-        apogee = max(apogee, _altitude(y, radius))
+        h = _altitude(y, radius)
+        apogee = max(apogee, h)
+        if numerics[N_ATMOSPHERE] > 0.0 and h < TOP_OF_ATMOSPHERE_M:
+            density = atmosphere(h)[2]
+            speed = _air_speed(y, omega)
+            max_q = max(max_q, 0.5 * density * speed * speed)
         count = _record(samples, count, t, y, vehicle, radius)
+    if status == STATUS_IMPACT and swept >= 2.0 * math.pi:
+        status = STATUS_ORBITAL  # once around the Earth before coming down: orbital, global reach
     summary[O_STATUS] = status
     summary[O_TIME_S] = t
     summary[O_APOGEE_M] = apogee
