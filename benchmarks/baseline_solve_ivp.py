@@ -35,6 +35,7 @@ from scipy.optimize import minimize_scalar
 from mtcr.physics.core.atmosphere import atmosphere
 from mtcr.physics.core.constants import MU_EARTH, OMEGA_EARTH, R_EARTH
 from mtcr.physics.core.drag import drag_coefficient
+from mtcr.physics.trajectory import CRASH_PENALTY, guidance_timing
 from mtcr.physics.vehicle import Vehicle
 
 RTOL = 1e-9
@@ -57,7 +58,12 @@ class Flight:
 class Model:
     """One vehicle's constants, and the right-hand side for a given flight phase."""
 
-    def __init__(self, vehicle: Vehicle, vertical_s: float = 4.0, kick_duration_s: float = 8.0) -> None:
+    def __init__(self, vehicle: Vehicle, vertical_s: float | None = None, kick_duration_s: float | None = None) -> None:
+        # the guidance law's timing is part of the model: the same rule as mtcr (vertical rise and kick
+        # scaled to the first stage's thrust-to-weight and burn time)
+        default_rise, default_kick = guidance_timing(vehicle)
+        vertical_s = default_rise if vertical_s is None else vertical_s
+        kick_duration_s = default_kick if kick_duration_s is None else kick_duration_s
         self.vehicle = vehicle
         self.stages = vehicle.stages
         self.mach = np.array(vehicle.drag_table.mach, dtype=float)
@@ -288,7 +294,9 @@ def maximise_range(vehicle: Vehicle) -> MaxRange:
         nonlocal count
         count += 1
         flight = fly(vehicle, kick_deg, tilt_deg, model=model)
-        return flight.range_m if flight.status in ("impact", "crashed") else 0.0
+        if flight.status == "crashed":  # the same objective as mtcr: a crash during the boost is penalised
+            return CRASH_PENALTY * flight.range_m
+        return flight.range_m if flight.status == "impact" else 0.0
 
     staged = len(vehicle.stages) > 1
     kicks = np.geomspace(KICK_BOUNDS_DEG[0], KICK_BOUNDS_DEG[1], SCAN_POINTS)

@@ -17,33 +17,133 @@ import os
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-import argparse  # noqa: E402
-import random  # noqa: E402
-import resource  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
+import argparse
+import random
+import resource
+import statistics
+import time
 
-from rapidfuzz import fuzz, process  # noqa: E402
+from rapidfuzz import fuzz, process
 
-from mtcr.screening.importers import parse_list  # noqa: E402
-from mtcr.screening.index import CandidateIndex  # noqa: E402
-from mtcr.screening.model import EntityType, ListEntity, ListFormat, Party  # noqa: E402
+from mtcr.screening.importers import parse_list
+from mtcr.screening.index import CandidateIndex
+from mtcr.screening.model import EntityType, ListEntity, ListFormat, Party
 
-PLACES = (
-    "beijing shanghai tianjin shenzhen dalian harbin wuhan xian chengdu tehran isfahan shiraz tabriz mashhad "
-    "pyongyang nampo wonsan hamhung moscow novosibirsk samara kazan karachi lahore islamabad rawalpindi mumbai "
-    "delhi chennai bangalore hyderabad damascus aleppo minsk dubai sharjah singapore hong kong taipei"
-).split()
-GENERIC = (
-    "industrial industries trading technology technologies engineering electronics machinery aerospace "
-    "precision chemical materials metals equipment systems international general development import export "
-    "science research manufacturing logistics shipping group holding"
-).split()
+PLACES = [
+    "beijing",
+    "shanghai",
+    "tianjin",
+    "shenzhen",
+    "dalian",
+    "harbin",
+    "wuhan",
+    "xian",
+    "chengdu",
+    "tehran",
+    "isfahan",
+    "shiraz",
+    "tabriz",
+    "mashhad",
+    "pyongyang",
+    "nampo",
+    "wonsan",
+    "hamhung",
+    "moscow",
+    "novosibirsk",
+    "samara",
+    "kazan",
+    "karachi",
+    "lahore",
+    "islamabad",
+    "rawalpindi",
+    "mumbai",
+    "delhi",
+    "chennai",
+    "bangalore",
+    "hyderabad",
+    "damascus",
+    "aleppo",
+    "minsk",
+    "dubai",
+    "sharjah",
+    "singapore",
+    "hong",
+    "kong",
+    "taipei",
+]
+GENERIC = [
+    "industrial",
+    "industries",
+    "trading",
+    "technology",
+    "technologies",
+    "engineering",
+    "electronics",
+    "machinery",
+    "aerospace",
+    "precision",
+    "chemical",
+    "materials",
+    "metals",
+    "equipment",
+    "systems",
+    "international",
+    "general",
+    "development",
+    "import",
+    "export",
+    "science",
+    "research",
+    "manufacturing",
+    "logistics",
+    "shipping",
+    "group",
+    "holding",
+]
 FORMS = ("co ltd", "company limited", "corporation", "llc", "group", "inc", "jsc", "pvt ltd", "gmbh", "")
-SYLLABLES = (
-    "ka ri to mo na sa ze vi lo pe tu ra ne ha shi ko yu an el or in us ar en ul ta ba do gi fa jo lu me "
-    "qi xi zhu chang hong wei ming hua"
-).split()
+SYLLABLES = [
+    "ka",
+    "ri",
+    "to",
+    "mo",
+    "na",
+    "sa",
+    "ze",
+    "vi",
+    "lo",
+    "pe",
+    "tu",
+    "ra",
+    "ne",
+    "ha",
+    "shi",
+    "ko",
+    "yu",
+    "an",
+    "el",
+    "or",
+    "in",
+    "us",
+    "ar",
+    "en",
+    "ul",
+    "ta",
+    "ba",
+    "do",
+    "gi",
+    "fa",
+    "jo",
+    "lu",
+    "me",
+    "qi",
+    "xi",
+    "zhu",
+    "chang",
+    "hong",
+    "wei",
+    "ming",
+    "hua",
+]
 
 
 def invented_word(rng: random.Random) -> str:
@@ -72,7 +172,10 @@ def variant(name: str, rng: random.Random) -> str:
             i = rng.randrange(1, len(w) - 1)
             words[word] = w[:i] + w[i + 1 :]
     elif choice == 2:
-        words = [w for w in words if w.lower() not in ("co", "ltd", "corporation", "company", "limited")] + ["Co.", "Ltd."]
+        words = [w for w in words if w.lower() not in ("co", "ltd", "corporation", "company", "limited")] + [
+            "Co.",
+            "Ltd.",
+        ]
     return " ".join(words)
 
 
@@ -131,8 +234,10 @@ def main() -> None:
     print(f"| screening through the index | {qps:,.0f} queries/s ({index_s / len(queries) * 1e3:.2f} ms each) |")
     print(f"| queries with a hit | {found:,} |")
     print(f"| listed variants found (300 sampled) | {recovered} / 300 |")
-    print(f"| brute-force rapidfuzz scan (token_sort_ratio, median of {len(brute_times)}) | {1 / brute_s:,.2f} "
-          f"queries/s ({brute_s * 1e3:,.0f} ms each) |")
+    print(
+        f"| brute-force rapidfuzz scan (token_sort_ratio, median of {len(brute_times)}) | {1 / brute_s:,.2f} "
+        f"queries/s ({brute_s * 1e3:,.0f} ms each) |"
+    )
     print(f"| index speed-up over the scan | {qps * brute_s:,.0f}x |")
 
 

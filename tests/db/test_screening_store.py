@@ -80,9 +80,7 @@ def test_screening_is_recorded_with_reasons_and_dispositions(engine: Engine) -> 
     assert _count(engine, store.DispositionRow) == 2  # the earlier decision is kept
 
 
-@pytest.mark.parametrize(
-    ("by", "reason", "field"), [("", "why", "--by"), ("analyst", " ", "--reason")]
-)
+@pytest.mark.parametrize(("by", "reason", "field"), [("", "why", "--by"), ("analyst", " ", "--reason")])
 def test_dispositions_need_who_and_why(engine: Engine, by: str, reason: str, field: str) -> None:
     with pytest.raises(InputError) as caught, session_scope(engine) as session:
         store.dispose(session, 1, store.Disposition.TRUE_MATCH, by, reason)

@@ -15,7 +15,11 @@ def _entity(*names: str, **fields: object) -> ListEntity:
 
 HITS = [
     ("CPMIEC", "China Precision Machinery Import-Export Corporation", "acronym"),
-    ("China Precision Machinery Imp. & Exp. Corp.", "China Precision Machinery Import-Export Corporation", "abbreviation"),
+    (
+        "China Precision Machinery Imp. & Exp. Corp.",
+        "China Precision Machinery Import-Export Corporation",
+        "abbreviation",
+    ),
     ("Shaheed Himmat Industrial Group", "Shahid Hemmat Industrial Group", "same sound"),
     ("Industrial Group Shahid Hemmat", "Shahid Hemmat Industrial Group", "identical"),
     ("Korea Ryongbong General Corp", "Korea Ryonbong General Corporation", "typo"),
@@ -81,8 +85,11 @@ def test_dates_that_differ_lower_the_score() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Общество «Ромашка»", "obshchestvo romashka"), ("Shahid-Hemmat, Ind.", "shahid hemmat ind"),
-     ("北京", "bei jing")],
+    [
+        ("Общество «Ромашка»", "obshchestvo romashka"),
+        ("Shahid-Hemmat, Ind.", "shahid hemmat ind"),
+        ("北京", "bei jing"),
+    ],
 )
 def test_transliteration(text: str, expected: str) -> None:
     assert transliterate(text) == expected
@@ -96,5 +103,6 @@ def test_romanisations_share_a_phonetic_key(a: str, b: str) -> None:
 
 
 def test_company_forms_do_not_count() -> None:
-    assert name_form("Beijing Alite Technologies Co., Ltd.").core == ("beijing", "alite", "technologies")
+    assert name_form("Beijing Alite Technologies Co., Ltd.").words == ("beijing", "alite", "technologies")
+    assert name_form("Beijing Alite Technologies Co., Ltd.").core == ("beijing", "alite", "technology")
     assert name_form("北京航天长峰股份有限公司").joined.endswith("feng")

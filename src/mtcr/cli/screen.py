@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import getpass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -20,15 +21,15 @@ from mtcr.screening.index import CandidateIndex
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, Match
 from mtcr.screening.model import ListFormat, Party
 
-lists_app = typer.Typer(help="Screening lists: import snapshots, list them.\n\nExample: mtcr lists show", no_args_is_help=True)
+lists_app = typer.Typer(
+    help="Screening lists: import snapshots, list them.\n\nExample: mtcr lists show", no_args_is_help=True
+)
 screenings_app = typer.Typer(
     help="Screenings on record: show, dispose of hits, re-screen.\n\nExample: mtcr screenings show 1",
     no_args_is_help=True,
 )
 
-ListOption = Annotated[
-    str, typer.Option("--list", "-l", help="The list to screen against (mtcr lists show).")
-]
+ListOption = Annotated[str, typer.Option("--list", "-l", help="The list to screen against (mtcr lists show).")]
 ThresholdOption = Annotated[
     float, typer.Option("--threshold", min=0.0, max=1.0, help="Report hits scoring at least this (0 to 1).")
 ]
@@ -113,8 +114,10 @@ def screen_command(
         )
         if hits:
             console.print(_hits_table(title, hits))
-            console.print(f"Record a decision: mtcr screenings dispose HIT --decision 'true match' (hit ids: "
-                          f"{', '.join(str(h.id) for h in record.hits)})")
+            console.print(
+                f"Record a decision: mtcr screenings dispose HIT --decision 'true match' (hit ids: "
+                f"{', '.join(str(h.id) for h in record.hits)})"
+            )
         else:
             console.print(f"{title}\nNo hit at or above {threshold:.2f}.")
 
@@ -160,8 +163,14 @@ def screen_file_command(
         else:
             index = CandidateIndex(entities)
             results = []
-            with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=error_console, transient=True) as progress:
+            with Progress(
+                TextColumn("screening"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=error_console,
+                transient=True,
+            ) as progress:
                 task = progress.add_task("screening", total=len(parties))
                 for party in parties:
                     results.append(index.screen(party, threshold))
@@ -177,8 +186,10 @@ def screen_file_command(
         if json:
             emit_json([{"screening": i, "party": p, "hits": h} for p, h, i in zip(parties, results, ids, strict=True)])
             return
-        table = Table(title=f"{len(parties)} parties screened against {escape(snapshot.list_name)}: "
-                            f"{len(flagged)} with hits", title_justify="left")
+        table = Table(
+            title=f"{len(parties)} parties screened against {escape(snapshot.list_name)}: {len(flagged)} with hits",
+            title_justify="left",
+        )
         table.add_column("screening", justify="right")
         table.add_column("party")
         table.add_column("best hit")
@@ -220,12 +231,24 @@ def read_parties(path: Path) -> list[Party]:
 def _write_hits(path: Path, parties: list[Party], results: list[list[Match]], ids: list[int]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["screening", "party", "country", "entity_id", "entity_name", "matched_name", "score", "reasons"])
+        writer.writerow(
+            ["screening", "party", "country", "entity_id", "entity_name", "matched_name", "score", "reasons"]
+        )
         for party, hits, screening_id in zip(parties, results, ids, strict=True):
             for m in hits:
                 reasons = "; ".join(f"{f.feature}: {f.reason}" for f in m.features)
-                writer.writerow([screening_id, party.name, party.country or "", m.entity_id, m.entity_name,
-                                 m.matched_name, f"{m.score:.4f}", reasons])
+                writer.writerow(
+                    [
+                        screening_id,
+                        party.name,
+                        party.country or "",
+                        m.entity_id,
+                        m.entity_name,
+                        m.matched_name,
+                        f"{m.score:.4f}",
+                        reasons,
+                    ]
+                )
 
 
 @lists_app.command("import")
@@ -251,8 +274,9 @@ def lists_import(
             return
         s = result.snapshot
         verb = "Imported" if result.created else "Already imported (same content)"
-        console.print(f"{verb}: {escape(s.list_name)} snapshot {s.id}, {s.entity_count} entities, sha256 "
-                      f"{s.content_hash[:16]}...")
+        console.print(
+            f"{verb}: {escape(s.list_name)} snapshot {s.id}, {s.entity_count} entities, sha256 {s.content_hash[:16]}..."
+        )
 
 
 @lists_app.command("show")
@@ -274,13 +298,22 @@ def lists_show(json: JsonOption = False) -> None:
         for column in ("list", "snapshot", "entities", "format", "imported", "sha256", "source"):
             table.add_column(column)
         for s in found:
-            table.add_row(escape(s.list_name), str(s.id), str(s.entity_count), s.list_format.value,
-                          s.imported_at.strftime("%Y-%m-%d %H:%M"), s.content_hash[:12], escape(s.source))
+            table.add_row(
+                escape(s.list_name),
+                str(s.id),
+                str(s.entity_count),
+                s.list_format.value,
+                s.imported_at.strftime("%Y-%m-%d %H:%M"),
+                s.content_hash[:12],
+                escape(s.source),
+            )
         console.print(table)
 
 
 @screenings_app.command("show")
-def screenings_show(screening_id: Annotated[int, typer.Argument(help="Screening id.")], json: JsonOption = False) -> None:
+def screenings_show(
+    screening_id: Annotated[int, typer.Argument(help="Screening id.")], json: JsonOption = False
+) -> None:
     """Show a screening on record: query, list snapshot, matcher version, hits, reasons and dispositions.
 
     Example: mtcr screenings show 1
@@ -330,7 +363,18 @@ def screenings_dispose(
         if json:
             emit_json(hit)
             return
-        console.print(f"Hit {hit.id} ({escape(hit.match.entity_name)}): {hit.disposition} by {escape(hit.disposed_by or '')}")
+        console.print(
+            f"Hit {hit.id} ({escape(hit.match.entity_name)}): {hit.disposition} by {escape(hit.disposed_by or '')}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Rescreen:
+    screening: int
+    rescreened_as: int
+    party: str
+    new_hits: tuple[str, ...]
+    gone_hits: tuple[str, ...]
 
 
 @screenings_app.command("rescreen")
@@ -342,18 +386,27 @@ def screenings_rescreen(by: ByOption = "", json: JsonOption = False) -> None:
     with domain_errors():
         engine = make_engine()
         upgrade(engine)
-        changes = []
+        changes: list[Rescreen] = []
         with session_scope(engine) as session:
             indexes: dict[int, CandidateIndex] = {}
             for screening_id, latest in store.stale_screenings(session):
                 old = store.get_screening(session, screening_id)
                 index = indexes.setdefault(latest.id, _index_for(session, latest))
                 hits = index.screen(old.party, old.threshold)
-                new_id = store.record_screening(session, old.party, latest, hits, old.threshold, _user(by), screening_id)
+                new_id = store.record_screening(
+                    session, old.party, latest, hits, old.threshold, _user(by), screening_id
+                )
                 before = {h.match.entity_id for h in old.hits}
                 after = {h.entity_id for h in hits}
-                changes.append({"screening": screening_id, "rescreened_as": new_id, "party": old.party.name,
-                                "new_hits": sorted(after - before), "gone_hits": sorted(before - after)})
+                changes.append(
+                    Rescreen(
+                        screening_id,
+                        new_id,
+                        old.party.name,
+                        tuple(sorted(after - before)),
+                        tuple(sorted(before - after)),
+                    )
+                )
         if json:
             emit_json(changes)
             return
@@ -364,6 +417,11 @@ def screenings_rescreen(by: ByOption = "", json: JsonOption = False) -> None:
         for column in ("screening", "now", "party", "new hits", "hits gone"):
             table.add_column(column)
         for c in changes:
-            table.add_row(str(c["screening"]), str(c["rescreened_as"]), escape(str(c["party"])),
-                          escape(", ".join(c["new_hits"])), escape(", ".join(c["gone_hits"])))
+            table.add_row(
+                str(c.screening),
+                str(c.rescreened_as),
+                escape(c.party),
+                escape(", ".join(c.new_hits)),
+                escape(", ".join(c.gone_hits)),
+            )
         console.print(table)

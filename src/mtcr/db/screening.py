@@ -138,7 +138,12 @@ class ScreeningRecord:
 
 def _snapshot(row: ListSnapshotRow) -> Snapshot:
     return Snapshot(
-        row.id, row.list_name, row.source, ListFormat(row.list_format), row.content_hash, row.imported_at,
+        row.id,
+        row.list_name,
+        row.source,
+        ListFormat(row.list_format),
+        row.content_hash,
+        row.imported_at,
         row.entity_count,
     )
 

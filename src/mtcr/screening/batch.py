@@ -40,7 +40,7 @@ def screen_on_dask(
     workers: int = 2,
 ) -> list[list[Match]]:
     """Screen ``parties`` on Dask: a new LocalCluster of ``workers`` processes, or the ``scheduler`` given."""
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client, LocalCluster  # untyped library: calls below are checked by tests
 
     key = fingerprint(entities)
     chunks = [list(parties[i : i + CHUNK]) for i in range(0, len(parties), CHUNK)]

@@ -19,7 +19,7 @@ from mtcr.screening.matcher import DEFAULT_THRESHOLD, Match, compare
 from mtcr.screening.model import ListEntity, Party
 from mtcr.screening.normalise import NameForm, name_form
 
-MAX_CANDIDATES = 16
+MAX_CANDIDATES = 10
 POOL_TARGET = 2_000  # candidates gathered from the rarest keys before ranking
 # Keys shared by more than this fraction of entities (e.g. the phonetic key of "china") bring in
 # candidates only when the query has no rarer key.

@@ -18,17 +18,27 @@ from enum import StrEnum
 from rapidfuzz.distance import Levenshtein
 
 from mtcr.screening.model import ListEntity, Party
-from mtcr.screening.normalise import NameForm, name_form, transliterate
+from mtcr.screening.normalise import (
+    STOP_WORDS,
+    NameForm,
+    consonant_skeleton,
+    name_form,
+    phonetic_key,
+    transliterate,
+)
 
 MATCHER_VERSION = "1.0.0"  # bump whenever a change can move a score
-DEFAULT_THRESHOLD = 0.80
+DEFAULT_THRESHOLD = 0.70  # the best F1 on the labelled evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.8  # a token within this normalised edit similarity counts as a typo of the other
+TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
 ACRONYM_SCORE = 0.9
+EXTRA_WORD_PENALTY = 0.05  # per word beside an acronym ("DRDL Hyderabad")
 ABBREVIATION_SCORE = 0.9  # "Imp." for "Import", "Tech" for "Technologies"
+MAX_ABBREVIATION = 4  # longer prefixes are more often another word (Sepah / Sepahan)
 # Both names keep a token the other lacks: a substitution ("Industry" for "Technology") says the names
 # differ more than an omission does ("... Group" dropped).
-SUBSTITUTION_FACTOR = 0.85
+SUBSTITUTION_FACTOR = 0.75
 JOINED_SIMILARITY = 0.93  # names run together this similar are one name spaced differently
 COUNTRY_MATCH_BONUS = 0.03
 COUNTRY_MISMATCH_PENALTY = 0.12
@@ -67,17 +77,21 @@ class Match:
         return self.score >= threshold
 
 
-def _token_similarity(a: str, b: str, key_a: str, key_b: str) -> tuple[float, str]:
+def _token_similarity(a: str, b: str, key_a: str, key_b: str, abjad: bool) -> tuple[float, str]:
     if a == b:
         return 1.0, "same"
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
+    if abjad:
+        skeleton_a, skeleton_b = consonant_skeleton(a), consonant_skeleton(b)
+        if len(skeleton_a) >= 2 and skeleton_a == skeleton_b:
+            return 0.9, "same consonants"
     if min(len(a), len(b)) >= 4:
         similarity = Levenshtein.normalized_similarity(a, b)
         if similarity >= TYPO_SIMILARITY:
-            return similarity, "typo"
+            return similarity - TYPO_COST, "typo"
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    if len(short) >= 3 and long.startswith(short):
+    if 3 <= len(short) <= MAX_ABBREVIATION and long.startswith(short):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
 
@@ -87,6 +101,7 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
     used: set[int] = set()
     matched = 0.0
     notes: list[str] = []
+    abjad = query.abjad or listed.abjad
     for token, key, weight in zip(query.core, query.phonetic, query.weights, strict=True):
         best, best_index, how = 0.0, -1, ""
         for index, other in enumerate(listed.core):
@@ -97,7 +112,7 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
             for index, (other, other_key) in enumerate(zip(listed.core, listed.phonetic, strict=True)):
                 if index in used:
                     continue
-                similarity, kind = _token_similarity(token, other, key, other_key)
+                similarity, kind = _token_similarity(token, other, key, other_key, abjad)
                 if similarity > best:
                     best, best_index, how = similarity, index, kind
         if best_index >= 0:
@@ -115,18 +130,76 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
     return score, notes
 
 
+def _syllabic_acronym(token: str, words: tuple[str, ...]) -> bool:
+    """Is ``token`` built from the starts of the words, in order, some words skipped (KOMID: KOrea
+    MIning Development; NORINCO: NORth INdustries COrporation)? At least three words must contribute."""
+    if len(token) < 4 or len(words) < 3:
+        return False
+
+    def build(position: int, word: int, used: int) -> bool:
+        if position == len(token):
+            return used >= 3
+        for index in range(word, len(words)):
+            candidate = words[index]
+            length = 0
+            while (
+                length < len(candidate)
+                and position + length < len(token)
+                and candidate[length] == token[position + length]
+            ):
+                length += 1
+                if build(position + length, index + 1, used + 1):
+                    return True
+        return False
+
+    return build(0, 0, 0)
+
+
+def _acronym(query: NameForm, listed: NameForm) -> tuple[float, str] | None:
+    """One side abbreviates the other: initials, or the starts of its words; other words may follow."""
+    for short, long in ((query, listed), (listed, query)):
+        if not short.tokens or len(short.words) > 2:
+            continue
+        token, rest = short.words[0] if short.words else "", short.words[1:]
+        if len(token) < 3:
+            continue
+        if token in long.acronyms:
+            kind = "acronym"
+        elif _syllabic_acronym(token, tuple(t for t in long.tokens if t not in STOP_WORDS)):
+            kind = "abbreviation from the starts of its words"
+        else:
+            continue
+        score = ACRONYM_SCORE - EXTRA_WORD_PENALTY * len(rest)
+        extra = f" (with {' '.join(rest)!r})" if rest else ""
+        return score, f"{token.upper()}{extra} is the {kind} of {long.original!r}"
+    return None
+
+
 def name_similarity(query: NameForm, listed: NameForm) -> tuple[float, str]:
     """Similarity in [0, 1] of two prepared names, and why."""
     aligned, notes = _alignment(query, listed)
+    # name the translations that made two different words meet (not "industrial" read as "industry" on both sides)
+    translated = [
+        f"{word}={concept}"
+        for form, other in ((query, listed), (listed, query))
+        for word, concept in form.translated
+        if word not in other.words
+    ]
+    if translated:
+        notes.append("translated " + ", ".join(dict.fromkeys(translated)))
     best, reason = aligned, "tokens " + (", ".join(notes) if notes else "identical")
-    if query.joined and listed.joined:
+    if query.joined and listed.joined and len(query.core) != len(listed.core):
+        # only when the names are split into words differently ("Zhongguo" / "Zhong Guo"): over
+        # whole names a one-letter difference would read as a near-perfect match
         joined = Levenshtein.normalized_similarity(query.joined, listed.joined)
         if joined >= JOINED_SIMILARITY and joined > best:
             best, reason = joined, f"same letters, spaced differently ({joined:.2f})"
-    for short, long in ((query, listed), (listed, query)):
-        if short.is_single_token and len(short.core[0]) >= 3 and short.core[0] in long.acronyms:
-            if ACRONYM_SCORE > best:
-                best, reason = ACRONYM_SCORE, f"{short.core[0].upper()} is the acronym of {long.original!r}"
+        sound = Levenshtein.normalized_similarity(phonetic_key(query.joined), phonetic_key(listed.joined))
+        if sound >= JOINED_SIMILARITY and 0.95 * sound > best:
+            best, reason = 0.95 * sound, f"same sound, spaced differently ({sound:.2f})"
+    acronym = _acronym(query, listed)
+    if acronym is not None and acronym[0] > best:
+        best, reason = acronym
     return best, reason
 
 

@@ -15,7 +15,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from anyascii import anyascii
 
 # Legal-form and company-form words, after transliteration and lower-casing. Multi-word forms are
@@ -45,24 +47,173 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "chusik hoesa",
 )
 COMPANY_FORM_WORDS = frozenset(
-    """co company companies corp corporation inc incorporated ltd limited llc llp plc lp gmbh mbh ag kg sa sas sarl
-    srl spa bv nv jsc ojsc cjsc pjsc ooo oao zao pao tov pte pvt pty kft ab oy as aps sro doo ad
-    hoesa hoe sa sherkat sharikat shirkat sharekat sherkate youxian gongsi gufen""".split()
+    [
+        "co",
+        "company",
+        "companies",
+        "corp",
+        "corporation",
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "llc",
+        "llp",
+        "plc",
+        "lp",
+        "gmbh",
+        "mbh",
+        "ag",
+        "kg",
+        "sa",
+        "sas",
+        "sarl",
+        "srl",
+        "spa",
+        "bv",
+        "nv",
+        "jsc",
+        "ojsc",
+        "cjsc",
+        "pjsc",
+        "ooo",
+        "oao",
+        "zao",
+        "pao",
+        "tov",
+        "pte",
+        "pvt",
+        "pty",
+        "kft",
+        "ab",
+        "oy",
+        "as",
+        "aps",
+        "sro",
+        "doo",
+        "ad",
+        "hoesa",
+        "hoe",
+        "sa",
+        "sherkat",
+        "sharikat",
+        "shirkat",
+        "sharekat",
+        "sherkate",
+        "youxian",
+        "gongsi",
+        "gufen",
+    ]
 )
 # Words so common in organisation names that they say little about which organisation it is.
 GENERIC_WORDS = frozenset(
-    """group industries industrial industry trading trade general international import export imports exports
-    development corporation enterprise enterprises holding holdings services service center centre organization
-    organisation national state factory works plant complex bureau institute research academy
-    technology technologies science sciences engineering manufacturing products equipment
-    co-operation cooperation commercial store stores""".split()
+    [
+        "group",
+        "industries",
+        "industrial",
+        "industry",
+        "trading",
+        "trade",
+        "general",
+        "international",
+        "import",
+        "export",
+        "imports",
+        "exports",
+        "national",
+        "state",
+        "center",
+        "studies",
+        "research",
+        "institute",
+        "science",
+        "technology",
+        "machinery",
+        "electronics",
+        "engineering",
+        "equipment",
+        "materials",
+        "metal",
+        "chemical",
+        "factory",
+        "organization",
+        "administration",
+        "ministry",
+        "defence",
+        "development",
+        "development",
+        "corporation",
+        "enterprise",
+        "enterprises",
+        "holding",
+        "holdings",
+        "services",
+        "service",
+        "center",
+        "centre",
+        "organization",
+        "organisation",
+        "national",
+        "state",
+        "factory",
+        "works",
+        "plant",
+        "complex",
+        "bureau",
+        "institute",
+        "research",
+        "academy",
+        "technology",
+        "technologies",
+        "science",
+        "sciences",
+        "engineering",
+        "manufacturing",
+        "products",
+        "equipment",
+        "co-operation",
+        "cooperation",
+        "commercial",
+        "store",
+        "stores",
+    ]
 )
-STOP_WORDS = frozenset("the of and for a an de del la le des du et und dr mr mrs ms prof gen".split())
+STOP_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "a",
+        "an",
+        "de",
+        "del",
+        "la",
+        "le",
+        "des",
+        "du",
+        "et",
+        "und",
+        "d",
+        "l",
+        "al",
+        "el",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "gen",
+    ]
+)
 # Company forms as they end a name run together, once spaces are gone ("...zonggongsi").
 JOINED_COMPANY_SUFFIXES = ("gufenyouxiangongsi", "youxiangongsi", "gongsi", "jusikhoesa", "hoesa", "coltd", "ltd")
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Apostrophes join rather than split: Wade-Giles aspiration (Ch'ang), soft signs (ost'yu), Xi'an.
+_APOSTROPHES = re.compile(r"['`\u2019\u02bc\u02b9]")
 _PHRASES_LONGEST_FIRST = tuple(sorted(COMPANY_FORM_PHRASES, key=len, reverse=True))
+_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in COMPANY_FORM_PHRASES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +228,9 @@ class NameForm:
     acronyms: tuple[str, ...]  # initials, with and without company forms: ("cpmiec", "cpmie")
     weights: tuple[float, ...]  # token_weight of each core token
     total_weight: float
+    translated: tuple[tuple[str, str], ...] = ()  # (word as written, glossary concept) pairs
+    abjad: bool = False  # written in Arabic script: vowels were not written, compare consonants
+    words: tuple[str, ...] = ()  # the core words as written (before the glossary)
 
     @property
     def is_single_token(self) -> bool:
@@ -92,65 +246,119 @@ def _is_syllabic(character: str) -> bool:
 def transliterate(text: str) -> str:
     """ASCII, lower case, punctuation to spaces: 'Общество «Ромашка»' -> 'obshchestvo romashka'."""
     if text.isascii():  # the common case, without the per-character work
-        return " ".join(_NON_WORD.split(text.lower())).strip()
+        return " ".join(_NON_WORD.split(_APOSTROPHES.sub("", text.lower()))).strip()
     folded = unicodedata.normalize("NFKC", text)
     spaced = "".join(f" {anyascii(ch)} " if _is_syllabic(ch) else ch for ch in folded)
-    return " ".join(_NON_WORD.split(anyascii(spaced).lower())).strip()
+    return " ".join(_NON_WORD.split(_APOSTROPHES.sub("", anyascii(spaced).lower()))).strip()
 
 
 def _remove_company_forms(text: str) -> str:
+    if not _PHRASE_STARTS.intersection(text.split()):
+        return text  # the common case: no multi-word company form can be present
     padded = f" {text} "
     for phrase in _PHRASES_LONGEST_FIRST:
         padded = padded.replace(f" {phrase} ", " ")
     return padded.strip()
 
 
-# Ordered rewrites that fold romanisation differences into one spelling (applied to a single token).
+# Ordered rewrites that fold romanisation differences into one spelling (applied to a single token):
+# aspirated/unaspirated and voiced/voiceless consonants merge (Wade-Giles k'/k vs pinyin k/g,
+# McCune-Reischauer vs Revised Korean, Persian gh/q/k), and vowels fold into three classes (a; e/i;
+# o/u), which keeps Karami apart from Karimi while Hemmat meets Himmat.
 _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("tch", "ch"),
     ("sch", "sh"),
+    ("hs", "sh"),
     ("kh", "k"),
-    ("gh", "g"),
+    ("gh", "k"),
     ("ph", "f"),
     ("th", "t"),
     ("dh", "d"),
     ("zh", "j"),
+    ("ch", "j"),
+    ("ts", "s"),
+    ("tz", "s"),
     ("q", "k"),
     ("ck", "k"),
-    ("x", "ks"),
+    ("c", "k"),
+    ("x", "sh"),
+    ("g", "k"),
+    ("b", "p"),
+    ("d", "t"),
+    ("z", "s"),
     ("w", "v"),
+    ("v", "f"),
     ("eo", "o"),
     ("ou", "u"),
     ("oo", "u"),
     ("ee", "i"),
     ("ea", "i"),
-    ("ie", "i"),
     ("ae", "e"),
     ("y", "i"),
+    ("e", "i"),
+    ("o", "u"),
 )
-_VOWELS = re.compile(r"[aeiou]+")
 _REPEATS = re.compile(r"(.)\1+")
+_H_AFTER_CONSONANT = re.compile(r"(?<=[^aiu])h")
+_VOWEL_OR_GLIDE = re.compile(r"[aeiouyhw]+")
 
 
 @lru_cache(maxsize=200_000)
 def phonetic_key(token: str) -> str:
-    """A spelling-insensitive key: Shaheed/Shahid -> 'shd', Hemmat/Himmat -> 'hmt', Ryonbong -> 'rnbng'.
-
-    After the rewrites, double letters collapse and vowels go, except a leading one; 'h' after a
-    consonant goes too. Digits are kept as they are.
-    """
+    """A key that romanisations of one word share: Shaheed/Shahid, Hemmat/Himmat, Chosun/Joseon,
+    Kukpang/Gukbang, Bagheri/Bakeri each give one key. Digits are kept as they are."""
     if token.isdigit():
         return token
-    key = token
+    key = token.replace("'", "")
     for old, new in _PHONETIC_RULES:
         key = key.replace(old, new)
-    key = _REPEATS.sub(r"\1", key)
-    first, rest = key[:1], key[1:]
-    rest = re.sub(r"(?<=[^aeiou])h", "", rest)
-    rest = _VOWELS.sub("", rest)
-    if first == "h" and rest:
-        return "h" + rest
-    return first + rest
+    key = _H_AFTER_CONSONANT.sub("", key)
+    return _REPEATS.sub(r"\1", key)
+
+
+@lru_cache(maxsize=200_000)
+def consonant_skeleton(token: str) -> str:
+    """Consonants only (no h, w, y): how Arabic-script names compare, their vowels being unwritten."""
+    return _VOWEL_OR_GLIDE.sub("", phonetic_key(token))
+
+
+def _load_glossary() -> dict[str, str]:
+    path = Path(__file__).resolve().parent.parent / "data" / "screening" / "glossary.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    variants: dict[str, str] = {}
+    for concept, words in data["concepts"].items():
+        for word in words:
+            variants[str(word)] = str(concept)
+    return variants
+
+
+GLOSSARY = _load_glossary()
+_MAX_SYLLABLES = 4
+_MAX_SYLLABLE_LENGTH = 6  # "zhuang", "chuang": the longest pinyin and Korean syllables
+
+
+def _merge_syllables(tokens: list[str]) -> list[str]:
+    """Join runs of syllables that together spell a glossary word ("gong ye" -> "gongye")."""
+    merged: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if len(tokens[i]) > _MAX_SYLLABLE_LENGTH:  # not a syllable: most Latin-script words
+            merged.append(tokens[i])
+            i += 1
+            continue
+        for size in range(_MAX_SYLLABLES, 1, -1):
+            candidate = "".join(tokens[i : i + size])
+            if i + size <= len(tokens) and candidate in GLOSSARY:
+                merged.append(candidate)
+                i += size
+                break
+        else:
+            merged.append(tokens[i])
+            i += 1
+    return merged
+
+
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
 @lru_cache(maxsize=200_000)
@@ -158,25 +366,29 @@ def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
     text = transliterate(name)
     tokens = tuple(text.split())
-    stripped = _remove_company_forms(text).split()
-    core = tuple(t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS) or tokens
+    stripped = _merge_syllables(_remove_company_forms(text).split())
+    plain = [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
+    core = tuple(GLOSSARY.get(t, t) for t in plain)
+    translated = tuple((t, GLOSSARY[t]) for t in plain if t in GLOSSARY and GLOSSARY[t] != t)
     words = [t for t in tokens if t not in STOP_WORDS]
-    acronyms = tuple(
-        dict.fromkeys(
-            "".join(t[0] for t in group)
-            for group in (words, core)
-            if len(group) > 1 and not any(t.isdigit() for t in group)
-        )
-    )
+    acronyms: list[str] = []
+    for group in (words, core, plain):
+        if len(group) > 1 and not any(t.isdigit() for t in group):
+            initials = "".join([t[0] for t in group])
+            if initials not in acronyms:
+                acronyms.append(initials)
     return NameForm(
         original=name,
         tokens=tokens,
         core=core,
         phonetic=tuple(phonetic_key(t) for t in core),
-        joined=_strip_suffixes("".join(core)),
-        acronyms=acronyms,
+        joined=_strip_suffixes("".join(plain)),
+        acronyms=tuple(acronyms),
         weights=tuple(token_weight(t) for t in core),
         total_weight=sum(token_weight(t) for t in core),
+        translated=translated,
+        abjad=bool(_ARABIC_SCRIPT.search(name)),
+        words=tuple(plain),
     )
 
 

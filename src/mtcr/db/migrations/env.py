@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from mtcr.db.base import Base
 from mtcr.db import screening  # noqa: F401 - registers the tables on Base.metadata
+from mtcr.db.base import Base
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)

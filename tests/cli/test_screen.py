@@ -1,0 +1,111 @@
+"""Screening from the command line: screen, screen-file, lists and screenings, with a database on disk."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mtcr.settings import get_settings
+from tests.cli.test_cli import invoke
+
+FIXTURES = Path(__file__).resolve().parents[1] / "screening" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("MTCR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("MTCR_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+
+
+def test_screen_stores_the_screening_with_reasons() -> None:
+    code, out, _ = invoke("screen", "China Precision Machinery Imp. & Exp. Corp.", "--country", "CN", "--by", "ana")
+    assert code == 0
+    assert "PRECISION" in out and "same country CN" in out and "Screening 1" in out
+    code, out, _ = invoke("screenings", "show", "1", "--json")
+    record = json.loads(out)
+    assert record["screened_by"] == "ana" and record["snapshot"]["list_name"] == "mtcr-missile-sanctions"
+    assert record["matcher_version"] and record["hits"][0]["match"]["features"][0]["reason"]
+
+
+def test_screen_in_another_script_as_json() -> None:
+    code, out, _ = invoke("screen", "گروه صنعتی شهید همت", "--json")
+    assert code == 0
+    hits = json.loads(out)["hits"]
+    assert hits and hits[0]["match"]["entity_name"] == "SHAHID HEMMAT INDUSTRIAL GROUP"
+
+
+def test_disposition_is_kept_with_who_and_why() -> None:
+    invoke("screen", "KOMID")
+    code, out, _ = invoke(
+        "screenings",
+        "dispose",
+        "1",
+        "--decision",
+        "false positive",
+        "--reason",
+        "a mining co-op in Chile",
+        "--by",
+        "bo",
+    )
+    assert code == 0 and "false positive by bo" in out
+    code, out, _ = invoke("screenings", "show", "1", "--json")
+    hit = json.loads(out)["hits"][0]
+    assert (hit["disposition"], hit["disposed_by"], hit["disposition_reason"]) == (
+        "false positive",
+        "bo",
+        "a mining co-op in Chile",
+    )
+    code, out, _ = invoke("screenings", "show", "1")
+    assert code == 0 and "false positive" in out
+
+
+def test_screen_file_with_output(tmp_path: Path) -> None:
+    parties = tmp_path / "parties.csv"
+    parties.write_text("name,country\nKOMID,KP\nAcme Garden Supplies,GB\nShaheed Himmat Industries,IR\n")
+    hits = tmp_path / "hits.csv"
+    code, out, _ = invoke("screen-file", str(parties), "--output", str(hits))
+    assert code == 0 and "3 parties screened" in out and "2 with hits" in out
+    assert "SHAHID HEMMAT INDUSTRIAL GROUP" in hits.read_text()
+
+
+def test_list_import_is_idempotent_and_rescreen_sees_a_new_snapshot(tmp_path: Path) -> None:
+    first = tmp_path / "v1.csv"
+    first.write_text("id,name\nE1,Example Rocket Works\n")
+    code, out, _ = invoke("lists", "import", str(first), "--format", "csv", "--name", "mine")
+    assert code == 0 and "Imported" in out
+    code, out, _ = invoke("lists", "import", str(first), "--format", "csv", "--name", "mine")
+    assert "Already imported" in out
+    invoke("screen", "Example Guidance Bureau", "--list", "mine")
+    second = tmp_path / "v2.csv"
+    second.write_text("id,name\nE1,Example Rocket Works\nE2,Example Guidance Bureau\n")
+    invoke("lists", "import", str(second), "--format", "csv", "--name", "mine")
+    code, out, _ = invoke("screenings", "rescreen", "--json")
+    changes = json.loads(out)
+    assert [c["new_hits"] for c in changes] == [["E2"]]
+    code, out, _ = invoke("lists", "show", "--json")
+    assert [(s["list_name"], s["entity_count"]) for s in json.loads(out)] == [
+        ("mine", 1),
+        ("mine", 2),
+        ("mtcr-missile-sanctions", 149),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("screen", "KOMID", "--country", "Korea"), 2, "--country"),
+        (("screen", " "), 2, "NAME"),
+        (("screen", "KOMID", "--list", "nope"), 3, "unknown list 'nope'"),
+        (("screenings", "show", "42"), 3, "unknown screening '42'"),
+        (("lists", "import", str(FIXTURES / "simple-duplicate-id.csv"), "--format", "csv"), 4, "line"),
+    ],
+)
+def test_errors_name_the_problem(args: tuple[str, ...], code: int, message: str) -> None:
+    result, _, err = invoke(*args)
+    assert result == code and message in err
