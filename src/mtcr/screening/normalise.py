@@ -361,7 +361,12 @@ def _merge_syllables(tokens: list[str]) -> list[str]:
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
-@lru_cache(maxsize=200_000)
+# Prepared names are cached: every listed name is prepared when an index is built, and again each
+# time it is a candidate. Large enough for a list of two million names; beyond that, recomputed.
+NAME_CACHE_SIZE = 2_000_000
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
     text = transliterate(name)
