@@ -373,8 +373,8 @@ def name_form(name: str) -> NameForm:
     tokens = tuple(text.split())
     stripped = _merge_syllables(_remove_company_forms(text).split())
     plain = [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
-    core = tuple(GLOSSARY.get(t, t) for t in plain)
-    translated = tuple((t, GLOSSARY[t]) for t in plain if t in GLOSSARY and GLOSSARY[t] != t)
+    core = tuple(GLOSSARY.get(t) or GLOSSARY.get(_singular(t), t) for t in plain)
+    translated = tuple((word, concept) for word, concept in zip(plain, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
     acronyms: list[str] = []
     for group in (words, core, plain):
@@ -395,6 +395,15 @@ def name_form(name: str) -> NameForm:
         abjad=bool(_ARABIC_SCRIPT.search(name)),
         words=tuple(plain),
     )
+
+
+def _singular(word: str) -> str:
+    """English plural to singular, for the glossary only: factories -> factory, labs -> lab."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _strip_suffixes(joined: str) -> str:
