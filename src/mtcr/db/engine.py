@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mtcr.errors import InputError
 from mtcr.settings import get_settings
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"  # mtcr.migrations: above every table module
 
 
 def _sqlite_pragmas(connection: Any, _record: object) -> None:
