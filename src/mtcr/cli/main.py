@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mtcr import __version__
-from mtcr.cli import annex, assess, audit, classify, demo, screen
+from mtcr.cli import annex, assess, audit, classify, db, demo, screen
 
 app = typer.Typer(
     help="mtcr: missile-technology export control built on the MTCR Annex.\n\nExample: mtcr annex search 'heat shield'",
@@ -22,6 +22,7 @@ app.command("screen-file")(screen.screen_file_command)
 app.add_typer(screen.lists_app, name="lists")
 app.add_typer(screen.screenings_app, name="screenings")
 app.add_typer(audit.app, name="audit")
+app.add_typer(db.app, name="db")
 
 
 @app.command()
