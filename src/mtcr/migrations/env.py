@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import mtcr.casework.identity  # noqa: F401 - registers the identity tables
 from mtcr.casework import audit, models  # noqa: F401 - registers the tables on Base.metadata
 from mtcr.db import screening  # noqa: F401
 from mtcr.db.base import Base
