@@ -22,7 +22,7 @@ from mtcr.db.engine import session_scope
 from mtcr.errors import InputError
 
 
-def _new_case(session, annex: Annex, destination: str = "PK") -> int:  # type: ignore[no-untyped-def]
+def _new_case(session, annex: Annex, destination: str = "PK", marking: str = "SECRET") -> int:  # type: ignore[no-untyped-def]
     case = service.create_case(
         session,
         title="Short-range ballistic missiles",
@@ -30,7 +30,7 @@ def _new_case(session, annex: Annex, destination: str = "PK") -> int:  # type: i
         destination=destination,
         end_use="Army artillery",
         end_use_location="Rawalpindi",
-        marking="SECRET",
+        marking=marking,
         owner_org="MOD-LIC",
         actor="officer-1",
         assurances=(Assurance.GOVERNMENT_TO_GOVERNMENT,),
@@ -178,3 +178,33 @@ def test_a_different_destination_is_not_a_match(engine: Engine, annex: Annex) ->
             actor="liaison-1",
         )
         assert service.matching_notifications(session, _new_case(session, annex, "PK")) == []
+
+
+def test_reads_are_filtered_by_clearance_and_releasability(engine: Engine, annex: Annex) -> None:
+    from mtcr.casework.access import Principal
+    from mtcr.casework.identity import OrgKind, Role
+    from mtcr.errors import NotFoundError
+
+    officer = Principal(1, "MOD-LIC", OrgKind.LICENSING_AUTHORITY, Role.LICENSING_OFFICER, "SECRET")
+    uncleared = Principal(2, "MOD-LIC", OrgKind.LICENSING_AUTHORITY, Role.LICENSING_OFFICER, "CONFIDENTIAL")
+    exporter = Principal(3, "EXP-1", OrgKind.EXPORTER, Role.EXPORTER_USER, "SECRET")
+    with session_scope(engine) as session:
+        secret_case = _new_case(session, annex, marking="SECRET//NOFORN")  # national only, owned by MOD-LIC
+        assert service.read_case(session, secret_case, officer).id == secret_case
+        for reader in (uncleared, exporter):
+            with pytest.raises(NotFoundError):  # as if the case did not exist
+                service.read_case(session, secret_case, reader)
+        assert [c.id for c in service.list_cases(session, officer)] == [secret_case]
+        assert service.list_cases(session, uncleared) == []
+        with pytest.raises(InputError):
+            service.create_case(
+                session,
+                title="t",
+                exporter="e",
+                destination="PK",
+                end_use="u",
+                end_use_location="",
+                marking="TOP SECRET",
+                owner_org="MOD-LIC",
+                actor="officer-1",
+            )

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from mtcr.annex.classifier import Classification, MatchStatus
 from mtcr.casework import audit
+from mtcr.casework.access import Principal, can_read
+from mtcr.casework.markings import Marking
 from mtcr.casework.models import (
     AdviceRow,
     CaseItemRow,
@@ -269,7 +271,7 @@ def create_case(
         end_use=_required(end_use, "end_use"),
         end_use_location=end_use_location.strip(),
         assurances=[a.value for a in assurances],
-        marking=_required(marking, "marking"),
+        marking=Marking.parse(_required(marking, "marking")).banner,
         owner_org=_required(owner_org, "owner_org"),
         created_by=_required(actor, "actor"),
     )
@@ -282,7 +284,26 @@ def create_case(
 
 
 def get_case(session: Session, case_id: int) -> CaseRecord:
+    """A case without an access check: for the service layer itself; callers use :func:`read_case`."""
     return _record(_case_row(session, case_id))
+
+
+def read_case(session: Session, case_id: int, principal: Principal) -> CaseRecord:
+    """A case as ``principal`` may see it. A case they may not read does not exist for them (no leak
+    of its existence through a different error)."""
+    row = session.get(CaseRow, case_id)
+    if row is None or not can_read(principal, Marking.parse(row.marking), row.owner_org):
+        raise NotFoundError("case", str(case_id))
+    return _record(row)
+
+
+def list_cases(session: Session, principal: Principal, status: CaseStatus | None = None) -> list[CaseRecord]:
+    """Every case ``principal`` may read, newest first, optionally in one status."""
+    query = select(CaseRow).order_by(CaseRow.id.desc())
+    if status is not None:
+        query = query.where(CaseRow.status == status.value)
+    rows = session.scalars(query)
+    return [_record(row) for row in rows if can_read(principal, Marking.parse(row.marking), row.owner_org)]
 
 
 def _editable(row: CaseRow) -> None:
