@@ -208,3 +208,21 @@ def test_reads_are_filtered_by_clearance_and_releasability(engine: Engine, annex
                 owner_org="MOD-LIC",
                 actor="officer-1",
             )
+
+
+def test_the_policy_recommendation_follows_the_case(engine: Engine, annex: Annex) -> None:
+    from mtcr import policy
+    from mtcr.casework import recommend
+    from mtcr.casework.access import Principal
+    from mtcr.casework.identity import OrgKind, Role
+
+    officer = Principal(1, "MOD-LIC", OrgKind.LICENSING_AUTHORITY, Role.LICENSING_OFFICER, "SECRET")
+    with session_scope(engine) as session:
+        case_id = _new_case(session, annex)
+        result = recommend.recommend(session, case_id, officer)
+        assert result.recommendation is policy.Recommendation.DENY  # Category I: strong presumption of denial
+        assert "MTCR-G-4" in {rule.rule_id for rule in result.fired}
+        recommend.answer_checklist(session, case_id, "a", policy.FactorAnswer.NO, "reviewer-1")
+        recommend.record_analysis(session, case_id, policy.Analysis.TECHNICAL_ASSESSMENT, "analyst-1")
+        assert recommend.case_facts(session, case_id).technical_assessment_done
+        assert audit.verify(session).ok

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false as sa_false
 
 from mtcr.db.base import Base, utc_now
 
@@ -30,6 +31,11 @@ class CaseRow(Base):
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
     due_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # what the policy evaluation needs beyond items and parties (migration 0005)
+    wmd_end_use: Mapped[str] = mapped_column(String(20), default="NONE", server_default="NONE")
+    technical_assessment_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    regional_stability_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    checklist: Mapped[dict[str, str] | None] = mapped_column(JSON, default=dict, nullable=True)
     items: Mapped[list[CaseItemRow]] = relationship(order_by="CaseItemRow.id")
     parties: Mapped[list[CasePartyRow]] = relationship(order_by="CasePartyRow.id")
     advice: Mapped[list[AdviceRow]] = relationship(order_by="AdviceRow.id")
@@ -48,6 +54,8 @@ class CaseItemRow(Base):
     category: Mapped[str] = mapped_column(String(20))  # Category I / II / not controlled
     classification: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # the classifier's record
     assessment: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # range-payload summary
+    system_role: Mapped[str] = mapped_column(String(30), default="COMPONENT", server_default="COMPONENT")
+    is_production_facility: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class CasePartyRow(Base):

@@ -27,6 +27,7 @@ from mtcr.casework.models import (
 from mtcr.casework.workflow import CaseAction, CaseStatus, next_status
 from mtcr.db.base import utc_now
 from mtcr.errors import InputError, MtcrError, NotFoundError
+from mtcr.policy import SystemRole
 from mtcr.screening.matcher import compare
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.serialize import JsonValue, to_jsonable
@@ -322,6 +323,8 @@ def add_item(
     actor: str,
     classification: Classification | None = None,
     assessment: dict[str, Any] | None = None,
+    system_role: SystemRole = SystemRole.COMPONENT,
+    is_production_facility: bool = False,
 ) -> ItemRecord:
     """An item of the application, with the classifier's record (its controlling entries and category)."""
     row = _case_row(session, case_id)
@@ -351,6 +354,8 @@ def add_item(
         category=category,
         classification=stored if isinstance(stored, dict) else None,
         assessment=assessment,
+        system_role=system_role.value,
+        is_production_facility=is_production_facility,
     )
     session.add(item)
     session.flush()
