@@ -109,3 +109,29 @@ def test_list_import_is_idempotent_and_rescreen_sees_a_new_snapshot(tmp_path: Pa
 def test_errors_name_the_problem(args: tuple[str, ...], code: int, message: str) -> None:
     result, _, err = invoke(*args)
     assert result == code and message in err
+
+
+def test_screen_file_reads_any_header_case_and_names_real_lines(tmp_path: Path) -> None:
+    parties = tmp_path / "parties.csv"
+    parties.write_text("Name,Country\n\nKOMID,KP\n\n\n,CN\n")
+    code, _, err = invoke("screen-file", str(parties))
+    assert code == 4 and "line 6, column name" in err
+    parties.write_text('Name,Country\n"KOMID,KP\n')
+    code, _, err = invoke("screen-file", str(parties))
+    assert code == 4 and "not a readable CSV" in err
+
+
+def test_control_characters_never_reach_the_terminal() -> None:
+    code, out, _ = invoke("screen", "KOMID\x1b]0;pwned\x07\x1b[2J")
+    assert code == 0 and "\x1b" not in out and "KOMID" in out
+
+
+def test_re_importing_earlier_content_makes_it_current_again(tmp_path: Path) -> None:
+    v1, v2 = tmp_path / "v1.csv", tmp_path / "v2.csv"
+    v1.write_text("id,name\nE1,Example Rocket Works\n")
+    v2.write_text("id,name\nE1,Example Rocket Works\nE2,Zenith Propellant Plant\n")
+    for path in (v1, v2, v1):
+        invoke("lists", "import", str(path), "--format", "csv", "--name", "mine")
+    _, out, _ = invoke("screen", "Zenith Propellant Plant", "--list", "mine", "--json")
+    record = json.loads(out)
+    assert record["snapshot"]["entity_count"] == 1 and record["hits"] == []  # the delisted entity is gone

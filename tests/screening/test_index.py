@@ -90,3 +90,17 @@ def test_no_hits_for_an_unrelated_name(listed: list[ListEntity]) -> None:
 
 def test_an_empty_index() -> None:
     assert CandidateIndex([]).screen(Party("anything")) == []
+
+
+def test_a_shared_identifier_finds_the_entity_whatever_its_name(listed: list[ListEntity]) -> None:
+    ship = ListEntity("V1", EntityType.OTHER, ("Ocean Trader",), identifiers=("IMO 9123456",))
+    index = CandidateIndex([*listed, ship, *_noise(2_000)])
+    hits = index.screen(Party("Completely Renamed Shipping", identifiers=("IMO9123456",)))
+    assert [h.entity_id for h in hits] == ["V1"] and hits[0].score >= 0.99
+    assert index.screen(Party("Completely Renamed Shipping", identifiers=("N/A",))) == []
+
+
+def test_short_names_and_initials_are_indexed() -> None:
+    entity = ListEntity("E1", EntityType.ORGANIZATION, ("E. S. Co.",))
+    hits = CandidateIndex([entity, *_noise(500)]).screen(Party("E S"))
+    assert [h.entity_id for h in hits] == ["E1"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -54,6 +55,20 @@ def domain_errors() -> Iterator[None]:
 def _report(label: str, exc: Exception) -> None:
     # Escaped: messages quote user input and unit dimensions such as "[length]".
     error_console.print(f"[bold red]{label}[/]: {escape(str(exc))}", highlight=False, soft_wrap=True)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: str) -> str:
+    """Text from lists, files and users, fit for the terminal: control characters (escape sequences that
+    could rewrite the screen) removed, Rich markup escaped."""
+    return escape(_CONTROL.sub("", text))
+
+
+def clean_input(text: str) -> str:
+    """User-given text without control characters (tabs and newlines become spaces)."""
+    return _CONTROL.sub("", text.replace("\t", " ").replace("\n", " ")).strip()
 
 
 def emit_json(value: object) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from mtcr.cli.common import JsonOption, console, domain_errors, emit_json, error_console
+from mtcr.cli.common import JsonOption, clean_input, console, domain_errors, emit_json, error_console
+from mtcr.cli.common import safe as escape
 from mtcr.db import screening as store
 from mtcr.db.engine import make_engine, session_scope, upgrade
 from mtcr.errors import DataFileError, InputError
@@ -83,6 +83,10 @@ def screen_command(
     identifier: Annotated[
         list[str] | None, typer.Option("--id", help="A registration, tax or passport number. Repeatable.")
     ] = None,
+    date: Annotated[
+        list[str] | None,
+        typer.Option("--date", help="A date or year of birth or incorporation (e.g. 1961-04-12). Repeatable."),
+    ] = None,
     list_name: ListOption = store.BUNDLED_LIST_NAME,
     threshold: ThresholdOption = DEFAULT_THRESHOLD,
     by: ByOption = "",
@@ -95,9 +99,16 @@ def screen_command(
     Example: mtcr screen "中国精密机械进出口总公司" --json
     """
     with domain_errors():
-        if not name.strip():
-            raise InputError("NAME", "give the party's name")
-        party = Party(name=name, country=_country(country), address=address, identifiers=tuple(identifier or ()))
+        name = clean_input(name)
+        if not any(ch.isalnum() for ch in name):
+            raise InputError("NAME", "give the party's name (letters or digits)")
+        party = Party(
+            name=name,
+            country=_country(country),
+            address=clean_input(address) if address else None,
+            identifiers=tuple(identifier or ()),
+            dates=tuple(date or ()),
+        )
         engine = make_engine()
         upgrade(engine)
         with session_scope(engine) as session:
@@ -132,7 +143,9 @@ def _country(value: str | None) -> str | None:
 
 
 def screen_file_command(
-    file: Annotated[Path, typer.Argument(help="CSV with a 'name' column, and optionally 'country', 'address', 'id'.")],
+    file: Annotated[
+        Path, typer.Argument(help="CSV with a 'name' column, and optionally 'country', 'address', 'id', 'dates'.")
+    ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write every hit to this CSV.")] = None,
     list_name: ListOption = store.BUNDLED_LIST_NAME,
     threshold: ThresholdOption = DEFAULT_THRESHOLD,
@@ -150,28 +163,37 @@ def screen_file_command(
     with domain_errors():
         if engine_name not in ("local", "dask"):
             raise InputError("--engine", f"expected local or dask, got {engine_name!r}")
+        if scheduler and engine_name != "dask":
+            raise InputError("--scheduler", "is for --engine dask")
+        if output is not None:
+            try:  # before screening: a bad output path must not waste the batch
+                output.open("a", encoding="utf-8").close()
+            except OSError as exc:
+                raise InputError("--output", f"cannot write {output}: {exc.strerror or exc}") from exc
         parties = read_parties(file)
         engine = make_engine()
         upgrade(engine)
         with session_scope(engine) as session:
             snapshot = _snapshot(session, list_name)
             entities = store.snapshot_entities(session, snapshot.id)
-        if engine_name == "dask":
-            from mtcr.screening.batch import screen_on_dask
+        with Progress(
+            TextColumn(f"screening on {engine_name}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=error_console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("screening", total=len(parties))
+            if engine_name == "dask":
+                from mtcr.screening.batch import screen_on_dask
 
-            results = screen_on_dask(parties, entities, threshold, scheduler)
-        else:
-            index = CandidateIndex(entities)
-            results = []
-            with Progress(
-                TextColumn("screening"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=error_console,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("screening", total=len(parties))
+                results = screen_on_dask(
+                    parties, entities, threshold, scheduler, progress=lambda n: progress.advance(task, n)
+                )
+            else:
+                index = CandidateIndex(entities)
+                results = []
                 for party in parties:
                     results.append(index.screen(party, threshold))
                     progress.advance(task)
@@ -201,16 +223,25 @@ def screen_file_command(
             console.print(f"Hits written to {escape(str(output))}")
 
 
+PARTY_COLUMNS = ("name", "country", "address", "id", "dates")
+
+
 def read_parties(path: Path) -> list[Party]:
-    """Parties from a CSV with a header: name (required), country, address, id (';'-separated)."""
+    """Parties from a CSV with a header (any case): name (required), country, address, id and dates
+    (';'-separated). Errors name the line as the file counts it."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None or "name" not in reader.fieldnames:
+            reader = csv.reader(handle, strict=True)
+            header = [column.strip().lower() for column in next(reader, [])]
+            if "name" not in header:
                 raise DataFileError(str(path), "expected a header with a 'name' column", field="line 1")
             parties: list[Party] = []
-            for line, row in enumerate(reader, start=2):
-                name = (row.get("name") or "").strip()
+            for fields in reader:
+                line = reader.line_num
+                if not any(f.strip() for f in fields):
+                    continue
+                row = dict(zip(header, fields, strict=False))
+                name = clean_input(row.get("name") or "")
                 if not name:
                     raise DataFileError(str(path), "empty name", field=f"line {line}, column name")
                 try:
@@ -218,11 +249,16 @@ def read_parties(path: Path) -> list[Party]:
                 except InputError as exc:
                     raise DataFileError(str(path), exc.problem, field=f"line {line}, column country") from exc
                 identifiers = tuple(i.strip() for i in (row.get("id") or "").split(";") if i.strip())
-                parties.append(Party(name, country, (row.get("address") or None), identifiers))
+                dates = tuple(d.strip() for d in (row.get("dates") or "").split(";") if d.strip())
+                parties.append(Party(name, country, clean_input(row.get("address") or "") or None, identifiers, dates))
     except FileNotFoundError as exc:
         raise DataFileError(str(path), "file not found") from exc
     except UnicodeDecodeError as exc:
         raise DataFileError(str(path), "not a UTF-8 text file") from exc
+    except csv.Error as exc:
+        raise DataFileError(str(path), f"not a readable CSV: {exc}") from exc
+    except OSError as exc:
+        raise DataFileError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     if not parties:
         raise DataFileError(str(path), "no parties in the file")
     return parties
@@ -391,7 +427,9 @@ def screenings_rescreen(by: ByOption = "", json: JsonOption = False) -> None:
             indexes: dict[int, CandidateIndex] = {}
             for screening_id, latest in store.stale_screenings(session):
                 old = store.get_screening(session, screening_id)
-                index = indexes.setdefault(latest.id, _index_for(session, latest))
+                if latest.id not in indexes:  # one index per snapshot, built once
+                    indexes[latest.id] = _index_for(session, latest)
+                index = indexes[latest.id]
                 hits = index.screen(old.party, old.threshold)
                 new_id = store.record_screening(
                     session, old.party, latest, hits, old.threshold, _user(by), screening_id

@@ -14,11 +14,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from mtcr.db.base import Base, utc_now
-from mtcr.errors import InputError, NotFoundError
+from mtcr.errors import DataFileError, InputError, NotFoundError
 from mtcr.screening.importers import bundled_list_path, parse_list
 from mtcr.screening.matcher import MATCHER_VERSION, FeatureScore, Match
 from mtcr.screening.model import EntityType, ListEntity, ListFormat, Party
@@ -42,6 +43,8 @@ class ListSnapshotRow(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[datetime] = mapped_column(default=utc_now)
     entity_count: Mapped[int] = mapped_column(Integer)
+    # when this content was last imported: re-importing an earlier list makes it current again (0006)
+    current_since: Mapped[datetime | None] = mapped_column(nullable=True)
 
 
 class ListEntityRow(Base):
@@ -185,13 +188,22 @@ def import_list(session: Session, path: Path, list_format: ListFormat, list_name
     transaction, so a bad row leaves nothing behind. Re-importing the same content is a no-op."""
     if not list_name.strip():
         raise InputError("--name", "the list needs a name")
-    content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError as exc:
+        raise DataFileError(str(path), "file not found") from exc
+    except OSError as exc:
+        raise DataFileError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     existing = session.scalar(
         select(ListSnapshotRow).where(
             ListSnapshotRow.list_name == list_name, ListSnapshotRow.content_hash == content_hash
         )
     )
     if existing is not None:
+        latest = latest_snapshot(session, list_name)
+        if latest is not None and latest.id != existing.id:
+            existing.current_since = utc_now()  # this content is the list's current version again
+            session.flush()
         return ImportResult(_snapshot(existing), created=False)
     entities = parse_list(path, list_format)
     snapshot = ListSnapshotRow(
@@ -200,9 +212,20 @@ def import_list(session: Session, path: Path, list_format: ListFormat, list_name
         list_format=list_format.value,
         content_hash=content_hash,
         entity_count=len(entities),
+        current_since=utc_now(),
     )
-    session.add(snapshot)
-    session.flush()
+    try:
+        with session.begin_nested():  # a concurrent import of the same content: theirs stands
+            session.add(snapshot)
+            session.flush()
+    except IntegrityError:
+        again = session.scalar(
+            select(ListSnapshotRow).where(
+                ListSnapshotRow.list_name == list_name, ListSnapshotRow.content_hash == content_hash
+            )
+        )
+        assert again is not None  # the unique constraint that failed names this row
+        return ImportResult(_snapshot(again), created=False)
     session.add_all(
         ListEntityRow(
             snapshot_id=snapshot.id, entity_id=e.entity_id, entity_type=e.entity_type.value, data=_entity_data(e)
@@ -214,11 +237,12 @@ def import_list(session: Session, path: Path, list_format: ListFormat, list_name
 
 
 def ensure_bundled_list(session: Session) -> Snapshot:
-    """The bundled missile-sanctions list, imported on first use."""
-    latest = latest_snapshot(session, BUNDLED_LIST_NAME, required=False)
-    if latest is not None:
-        return latest
-    return import_list(session, bundled_list_path(), ListFormat.CSV, BUNDLED_LIST_NAME).snapshot
+    """The bundled missile-sanctions list as this version of mtcr ships it: imported on first use, and again
+    (as a new snapshot) when an upgrade of mtcr brings a changed list."""
+    import_list(session, bundled_list_path(), ListFormat.CSV, BUNDLED_LIST_NAME)
+    latest = latest_snapshot(session, BUNDLED_LIST_NAME)
+    assert latest is not None
+    return latest
 
 
 def snapshots(session: Session) -> list[Snapshot]:
@@ -228,7 +252,11 @@ def snapshots(session: Session) -> list[Snapshot]:
 
 def latest_snapshot(session: Session, list_name: str, *, required: bool = True) -> Snapshot | None:
     row = session.scalar(
-        select(ListSnapshotRow).where(ListSnapshotRow.list_name == list_name).order_by(ListSnapshotRow.id.desc())
+        select(ListSnapshotRow)
+        .where(ListSnapshotRow.list_name == list_name)
+        .order_by(
+            func.coalesce(ListSnapshotRow.current_since, ListSnapshotRow.imported_at).desc(), ListSnapshotRow.id.desc()
+        )
     )
     if row is None:
         if required:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mtcr.screening.matcher import DEFAULT_THRESHOLD, Match, compare
+from mtcr.screening.matcher import DEFAULT_THRESHOLD, Match, compare, normalise_identifier
 from mtcr.screening.model import ListEntity, Party
 from mtcr.screening.normalise import NameForm, name_form
 
@@ -44,6 +44,18 @@ def blocking_keys(form: NameForm) -> set[str]:
         keys.add("a:" + form.core[0])  # a query that may itself be an acronym
     if len(form.joined) >= 6:
         keys.add("j:" + form.joined[:6])
+    elif len(form.joined) >= 2:
+        keys.add("j:" + form.joined)  # short names and initials ("E. S."), whose words give no key
+    return keys
+
+
+def identifier_keys(identifiers: tuple[str, ...]) -> set[str]:
+    """Registration, tax or passport numbers as keys: a shared identifier finds the entity whatever its name."""
+    keys = set()
+    for identifier in identifiers:
+        digits = normalise_identifier(identifier)
+        if len(digits) >= 5:
+            keys.add("id:" + digits)
     return keys
 
 
@@ -64,7 +76,7 @@ class CandidateIndex:
         pair_keys: list[int] = []
         pair_entities: list[int] = []
         for number, entity in enumerate(self.entities):
-            keys: set[str] = set()
+            keys = identifier_keys(entity.identifiers)
             for name in entity.names:
                 keys |= blocking_keys(name_form(name))
             for key in keys:
@@ -97,9 +109,8 @@ class CandidateIndex:
         bring in is large enough; entities are ranked by the summed IDF of the keys they share.
         """
         postings = self._postings
-        rows = [
-            row for row in (postings.keys.get(key) for key in blocking_keys(name_form(party.name))) if row is not None
-        ]
+        wanted = blocking_keys(name_form(party.name)) | identifier_keys(party.identifiers)
+        rows = [row for row in (postings.keys.get(key) for key in wanted) if row is not None]
         if not rows:
             return []
         sizes = postings.offsets[1:][rows] - postings.offsets[:-1][rows]

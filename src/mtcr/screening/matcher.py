@@ -33,9 +33,11 @@ DEFAULT_THRESHOLD = 0.70  # near the best F1 on the labelled evaluation set, wit
 TYPO_SIMILARITY = 0.8  # a token within this normalised edit similarity counts as a typo of the other
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
 ACRONYM_SCORE = 0.9
+SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
 EXTRA_WORD_PENALTY = 0.05  # per word beside an acronym ("DRDL Hyderabad")
 ABBREVIATION_SCORE = 0.9  # "Imp." for "Import", "Tech" for "Technologies"
 MAX_ABBREVIATION = 4  # longer prefixes are more often another word (Sepah / Sepahan)
+ABBREVIATION_ONLY_FACTOR = 0.6
 # Both names keep a token the other lacks: a substitution ("Industry" for "Technology") says the names
 # differ more than an omission does ("... Group" dropped).
 SUBSTITUTION_FACTOR = 0.75
@@ -91,8 +93,8 @@ def _token_similarity(a: str, b: str, key_a: str, key_b: str, abjad: bool) -> tu
         similarity = OSA.normalized_similarity(a, b)
         if similarity >= TYPO_SIMILARITY:
             return similarity - TYPO_COST, "typo"
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    if 3 <= len(short) <= MAX_ABBREVIATION and long.startswith(short):
+    # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
+    if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
 
@@ -103,6 +105,7 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
     matched = 0.0
     notes: list[str] = []
     abjad = query.abjad or listed.abjad
+    kinds: set[str] = set()
     for position, (token, key, weight) in enumerate(zip(query.core, query.phonetic, query.weights, strict=True)):
         best, best_index, how = 0.0, -1, ""
         for index, other in enumerate(listed.core):
@@ -126,11 +129,15 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
                     best, best_index, how = similarity, index, kind
         if best_index >= 0:
             used.add(best_index)
+            kinds.add(how)
             matched += best * min(weight, listed.weights[best_index])
             if how != "same":
                 notes.append(f"{token}~{listed.core[best_index]} ({how})")
     total = query.total_weight + listed.total_weight
     score = 2.0 * matched / total if total else 0.0
+    if used and kinds == {"abbreviation"}:
+        score *= ABBREVIATION_ONLY_FACTOR  # "Nor" alone is not NORINCO
+        notes.append("only abbreviations")
     if len(used) < len(listed.core):
         notes.append("unmatched: " + " ".join(t for i, t in enumerate(listed.core) if i not in used))
         if len(used) < len(query.core):
@@ -139,29 +146,39 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
     return score, notes
 
 
+MAX_LETTERS_PER_WORD = 3  # an abbreviation takes at most the first three letters of each word
+
+
 def _syllabic_acronym(token: str, words: tuple[str, ...]) -> bool:
-    """Is ``token`` built from the starts of the words, in order, some words skipped (KOMID: KOrea
-    MIning Development; NORINCO: NORth INdustries COrporation)? At least three words must contribute."""
-    if len(token) < 4 or len(words) < 3:
+    """Is ``token`` spelled by the starts (1 to 3 letters) of a run of consecutive words, at least three of
+    them, with at least one word giving two letters or more (KOMID: KOrea MIning Development; NORINCO:
+    NORth INdustries COrporation)? Plain initials are the acronym rule's; a word of the name never is."""
+    if not 4 <= len(token) <= 10 or len(words) < 3 or token in words:
         return False
+    return any(_spells(token, words, first) for first in range(len(words)))
 
-    def build(position: int, word: int, used: int) -> bool:
-        if position == len(token):
-            return used >= 3
-        for index in range(word, len(words)):
-            candidate = words[index]
-            length = 0
-            while (
-                length < len(candidate)
-                and position + length < len(token)
-                and candidate[length] == token[position + length]
-            ):
-                length += 1
-                if build(position + length, index + 1, used + 1):
-                    return True
-        return False
 
-    return build(0, 0, 0)
+def _spells(token: str, words: tuple[str, ...], first: int) -> bool:
+    # Dynamic programme over (position in token, next word): linear in their product, no backtracking blow-up.
+    reachable: dict[tuple[int, int], bool] = {(0, first): False}  # (position, word) -> a 2+ letter part seen
+    for word in range(first, len(words)):
+        for position in range(len(token) + 1):
+            if (position, word) not in reachable:
+                continue
+            long_part = reachable[(position, word)]
+            candidate = words[word]
+            for length in range(1, min(MAX_LETTERS_PER_WORD, len(candidate)) + 1):
+                end = position + length
+                if end > len(token) or candidate[:length] != token[position:end]:
+                    break
+                seen = long_part or length >= 2
+                if end == len(token):
+                    if word - first + 1 >= 3 and seen:
+                        return True
+                    continue
+                key = (end, word + 1)
+                reachable[key] = reachable.get(key, False) or seen
+    return False
 
 
 def _acronym(query: NameForm, listed: NameForm) -> tuple[float, str] | None:
@@ -173,12 +190,14 @@ def _acronym(query: NameForm, listed: NameForm) -> tuple[float, str] | None:
         if len(token) < 3:
             continue
         if token in long.acronyms:
-            kind = "acronym"
-        elif _syllabic_acronym(token, tuple(t for t in long.tokens if t not in STOP_WORDS)):
-            kind = "abbreviation from the starts of its words"
+            kind, base = "acronym", ACRONYM_SCORE
+        elif token not in long.tokens and _syllabic_acronym(
+            token, tuple(t for t in long.tokens if t not in STOP_WORDS)
+        ):
+            kind, base = "abbreviation from the starts of its words", SYLLABIC_ACRONYM_SCORE
         else:
             continue
-        score = ACRONYM_SCORE - EXTRA_WORD_PENALTY * len(rest)
+        score = base - EXTRA_WORD_PENALTY * len(rest)
         extra = f" (with {' '.join(rest)!r})" if rest else ""
         return score, f"{token.upper()}{extra} is the {kind} of {long.original!r}"
     return None
@@ -222,8 +241,13 @@ def _best_name(party: Party, entity: ListEntity) -> tuple[float, str, str]:
     return best
 
 
-def _normalise_identifier(value: str) -> str:
-    return "".join(ch for ch in value.upper() if ch.isalnum())
+PLACEHOLDER_IDENTIFIERS = frozenset({"NA", "NONE", "UNKNOWN", "NIL", "TBD", "0"})
+
+
+def normalise_identifier(value: str) -> str:
+    """Letters and digits only, upper case; placeholders ("N/A", "none") and very short values count as none."""
+    text = "".join(ch for ch in value.upper() if ch.isalnum())
+    return "" if text in PLACEHOLDER_IDENTIFIERS or len(text) < 4 else text
 
 
 def compare(party: Party, entity: ListEntity) -> Match:
@@ -231,8 +255,8 @@ def compare(party: Party, entity: ListEntity) -> Match:
     name_score, matched_name, name_reason = _best_name(party, entity)
     features = [FeatureScore(Feature.NAME, name_score, f"{matched_name!r}: {name_reason}")]
     score = name_score
-    wanted_ids = {_normalise_identifier(i) for i in party.identifiers if _normalise_identifier(i)}
-    listed_ids = {_normalise_identifier(i) for i in entity.identifiers}
+    wanted_ids = {normalise_identifier(i) for i in party.identifiers if normalise_identifier(i)}
+    listed_ids = {normalise_identifier(i) for i in entity.identifiers} - {""}
     shared_ids = wanted_ids & listed_ids
     if shared_ids:
         score = max(score, IDENTIFIER_MATCH_SCORE)

@@ -43,11 +43,15 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "gu fen you xian gong si",
     "gong si",
     "ju sik hoe sa",
+    "ju sig hoe sa",
     "jusik hoesa",
     "chusik hoesa",
 )
 COMPANY_FORM_WORDS = frozenset(
     [
+        "zonggongsi",  # 总公司, head company, run together
+        "shrkt",  # شرکت (Persian) as anyascii writes it
+        "shrkh",  # شركة (Arabic)
         "co",
         "company",
         "companies",
@@ -316,10 +320,14 @@ def phonetic_key(token: str) -> str:
     return _REPEATS.sub(r"\1", key)
 
 
+_ABJAD_DROPPED = re.compile(r"[aeiouyhw]+")
+
+
 @lru_cache(maxsize=200_000)
 def consonant_skeleton(token: str) -> str:
-    """Consonants only (no h, w, y): how Arabic-script names compare, their vowels being unwritten."""
-    return _VOWEL_OR_GLIDE.sub("", phonetic_key(token))
+    """Consonants only, repeats collapsed (vowels, h, w and y dropped): how Arabic-script names compare,
+    their short vowels unwritten and long ones written with w/y. No Latin digraph rules: sph is s-p-h."""
+    return _REPEATS.sub(r"\1", _ABJAD_DROPPED.sub("", token.replace("q", "k")))
 
 
 def _load_glossary() -> dict[str, str]:
@@ -372,6 +380,9 @@ def name_form(name: str) -> NameForm:
     text = transliterate(name)
     tokens = tuple(text.split())
     stripped = _merge_syllables(_remove_company_forms(text).split())
+    abjad = bool(_ARABIC_SCRIPT.search(name))
+    if abjad:  # the Arabic article is written joined to its word: al-shahid -> "lshhyd"
+        stripped = [t[1:] if t.startswith("l") and len(t) > 3 else t for t in stripped]
     plain = [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
     core = tuple(GLOSSARY.get(t) or GLOSSARY.get(_singular(t), t) for t in plain)
     translated = tuple((word, concept) for word, concept in zip(plain, core, strict=True) if concept != word)
@@ -392,7 +403,7 @@ def name_form(name: str) -> NameForm:
         weights=tuple(token_weight(t) for t in core),
         total_weight=sum(token_weight(t) for t in core),
         translated=translated,
-        abjad=bool(_ARABIC_SCRIPT.search(name)),
+        abjad=abjad,
         words=tuple(plain),
     )
 
