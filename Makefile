@@ -14,7 +14,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/mtcr demo
+	$(BIN)/mtcr demo load
+	$(BIN)/mtcr demo tour
 
 test: lint typecheck imports unit
 

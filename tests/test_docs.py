@@ -38,7 +38,9 @@ def test_readme_starts_with_the_two_commands() -> None:
 
 def test_every_command_has_an_example_in_its_help() -> None:
     commands = _commands()
-    assert {"classify", "demo", "annex tree", "annex show", "annex search", "annex diff"} <= set(commands)
+    assert {"classify", "demo tour", "demo load", "annex tree", "annex show", "annex search", "annex diff"} <= set(
+        commands
+    )
     for name, command in commands.items():
         assert re.search(r"Example: mtcr " + re.escape(name) + r"\b", command.help or ""), name
 

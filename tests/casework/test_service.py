@@ -222,7 +222,7 @@ def test_the_policy_recommendation_follows_the_case(engine: Engine, annex: Annex
         result = recommend.recommend(session, case_id, officer)
         assert result.recommendation is policy.Recommendation.DENY  # Category I: strong presumption of denial
         assert "MTCR-G-4" in {rule.rule_id for rule in result.fired}
-        recommend.answer_checklist(session, case_id, "a", policy.FactorAnswer.NO, "reviewer-1")
+        recommend.answer_checklist(session, case_id, "a-wmd-concerns", policy.FactorAnswer.NO, "reviewer-1")
         recommend.record_analysis(session, case_id, policy.Analysis.TECHNICAL_ASSESSMENT, "analyst-1")
         assert recommend.case_facts(session, case_id).technical_assessment_done
         assert audit.verify(session).ok

@@ -129,10 +129,22 @@ def test_editions_kinds_parameters_list() -> None:
         assert code == 0 and json.loads(out), command
 
 
-def test_demo_runs() -> None:
-    code, out, _ = invoke("demo")
-    assert code == 0
-    assert "Category I" in out and "strict-bilateral" in out
+def test_demo_loads_and_tours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcr.settings import get_settings
+
+    monkeypatch.setenv("MTCR_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("MTCR_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    try:
+        code, out, _ = invoke("demo", "load")
+        assert code == 0 and "passwords shown once" in out and "officer" in out
+        code, out, _ = invoke("demo", "load")
+        assert code == 0 and "already loaded" in out
+        code, out, _ = invoke("demo", "tour")
+        assert code == 0
+        assert "Category I" in out and "strict-bilateral" in out and "recommendation" in out
+    finally:
+        get_settings.cache_clear()
 
 
 def test_free_text_alone_suggests_entries_and_kinds() -> None:

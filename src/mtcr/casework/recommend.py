@@ -116,8 +116,14 @@ def answer_checklist(session: Session, case_id: int, factor: str, answer: policy
     row = session.get(CaseRow, case_id)
     if row is None:
         raise NotFoundError("case", str(case_id))
-    if not factor.strip():
-        raise InputError("factor", "name the checklist factor")
+    guidelines = policy.load_guidelines()
+    known = [
+        q.factor_id
+        for document in (guidelines, policy.load_national(guidelines=guidelines))
+        for q in document.checklist
+    ]
+    if factor not in known:
+        raise InputError("factor", f"unknown checklist factor {factor!r}; known: {', '.join(known)}")
     before = dict(row.checklist or {})
     row.checklist = {**before, factor: answer.value}
     session.flush()

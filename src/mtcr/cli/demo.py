@@ -5,23 +5,86 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+import typer
+from rich.markup import escape
 from rich.rule import Rule
+from rich.table import Table
 
 from mtcr.annex.classifier import classify
 from mtcr.annex.describe import read_item_file
 from mtcr.annex.loader import load
+from mtcr.casework import recommend, service
+from mtcr.casework.access import Principal
+from mtcr.casework.demo import load_demo
+from mtcr.casework.identity import OrgKind, Role
 from mtcr.cli import annex as annex_cli
 from mtcr.cli.assess import assess_command
 from mtcr.cli.classify import print_classification
-from mtcr.cli.common import EditionOption, console, domain_errors
+from mtcr.cli.common import EditionOption, JsonOption, console, domain_errors, emit_json
+from mtcr.db.engine import make_engine, session_scope, upgrade
 
 DEMO_ITEMS = Path(str(resources.files("mtcr.data") / "demo"))
 
 
-def demo_command(edition: EditionOption = None) -> None:
-    """Show the Annex tree for Item 2, classify the demo items, search, compare regimes, assess the M-11.
+app = typer.Typer(help="The demonstration: a guided tour, and demo casework data.\n\nExample: mtcr demo tour")
 
-    Example: mtcr demo
+
+@app.command("load")
+def load_command(json: JsonOption = False) -> None:
+    """Load the demonstration casework (organisations, users and five cases from the 1988 record) once; the
+    demo users' passwords are generated and shown this one time.
+
+    Example: mtcr demo load
+    """
+    with domain_errors():
+        engine = make_engine()
+        upgrade(engine)
+        with session_scope(engine) as session:
+            loaded = load_demo(session)
+        if json:
+            emit_json(loaded)
+            return
+        if not loaded.created:
+            console.print("Demo data already loaded (nothing changed).")
+            return
+        table = Table(title="Demo users (passwords shown once; they are not stored anywhere)", title_justify="left")
+        table.add_column("user")
+        table.add_column("password")
+        for username, password in loaded.passwords:
+            table.add_row(username, password)
+        console.print(table)
+        console.print("Cases: " + ", ".join(loaded.case_references))
+
+
+def print_cases() -> None:
+    """The demo cases with their Annex category and the policy engine's recommendation."""
+    engine = make_engine()
+    upgrade(engine)
+    reader = Principal(0, "MOD-LIC", OrgKind.LICENSING_AUTHORITY, Role.LICENSING_OFFICER, "SECRET")
+    table = Table(title="Casework: transfer applications from the 1988 record", title_justify="left")
+    for column in ("case", "destination", "item", "category", "status", "recommendation", "decisive rules"):
+        table.add_column(column)
+    with session_scope(engine) as session:
+        for case in reversed(service.list_cases(session, reader)):
+            result = recommend.recommend(session, case.id, reader)
+            table.add_row(
+                case.reference,
+                case.destination,
+                escape(case.items[0].description if case.items else ""),
+                case.items[0].category if case.items else "",
+                case.status.value,
+                result.recommendation.value,
+                ", ".join(result.decisive_rule_ids),
+            )
+    console.print(table)
+
+
+@app.command("tour")
+def demo_command(edition: EditionOption = None) -> None:
+    """Show the Annex tree for Item 2, classify the demo items, search, compare regimes, assess the M-11,
+    and the demo cases with their policy recommendations (after mtcr demo load).
+
+    Example: mtcr demo tour
     """
     with domain_errors():
         annex = load(edition)
@@ -43,6 +106,8 @@ def demo_command(edition: EditionOption = None) -> None:
             Rule("Capability from physics: is the declared 280 km / 800 kg M-11 able to carry 500 kg to 300 km?")
         )
         assess_command(["m-11"], edition=edition)
+        console.print(Rule("Casework: the policy engine's recommendation for each demo case (mtcr demo load)"))
+        print_cases()
         console.print(Rule("Next"))
         console.print(
             "Try: .venv/bin/mtcr annex show 2.A.1.c.1 | .venv/bin/mtcr annex search gyro"

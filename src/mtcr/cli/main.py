@@ -14,7 +14,7 @@ app = typer.Typer(
 )
 app.add_typer(annex.app, name="annex")
 app.command("classify")(classify.classify_command)
-app.command("demo")(demo.demo_command)
+app.add_typer(demo.app, name="demo")
 app.command("assess")(assess.assess_command)
 app.command("systems")(assess.systems_command)
 app.command("screen")(screen.screen_command)
