@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mtcr import __version__
-from mtcr.cli import annex, assess, audit, case, classify, db, demo, screen
+from mtcr.cli import annex, assess, audit, case, classify, db, demo, screen, serve
 
 app = typer.Typer(
     help="mtcr: missile-technology export control built on the MTCR Annex.\n\nExample: mtcr annex search 'heat shield'",
@@ -26,6 +26,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(case.case_app, name="case")
 app.add_typer(case.users_app, name="users")
 app.add_typer(case.orgs_app, name="orgs")
+app.command("serve")(serve.serve_command)
 
 
 @app.command()

@@ -1,0 +1,1 @@
+"""One router per domain; each route declares its permission through ``mtcr.api.deps.allow``."""
