@@ -190,7 +190,13 @@ def test_a_licence_that_undercuts_a_partner_denial_waits_for_consultation(world:
         )
     )
     assert reply["outcome"] == "no objection" and reply["replied_at"]
-    assert _ok(c.post(f"/cases/{case_id}/decision", headers=world.headers("officer"), json=licence))["status"] == (
+    unsigned = c.post(f"/cases/{case_id}/decision", headers=world.headers("officer"), json=licence)
+    assert unsigned.status_code == 422 and unsigned.json()["field"] == "countersigned_by"  # Category I
+    not_a_supervisor = {**licence, "countersigned_by": "reviewer"}
+    refused = c.post(f"/cases/{case_id}/decision", headers=world.headers("officer"), json=not_a_supervisor)
+    assert refused.status_code == 422
+    signed = {**licence, "countersigned_by": "supervisor"}
+    assert _ok(c.post(f"/cases/{case_id}/decision", headers=world.headers("officer"), json=signed))["status"] == (
         "licence issued"
     )
 

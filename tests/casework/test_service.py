@@ -113,6 +113,8 @@ def test_illegal_moves_and_bad_input_change_nothing(engine: Engine, annex: Annex
     with session_scope(engine) as session:
         case_id = _new_case(session, annex)
         with pytest.raises(IllegalTransitionError):
+            service.act(session, case_id, CaseAction.CLEAR, "officer-1")
+        with pytest.raises(InputError, match="is a decision"):
             service.act(session, case_id, CaseAction.ISSUE_LICENCE, "officer-1")
         with pytest.raises(InputError, match="interagency clearance"):
             service.give_advice(
@@ -152,6 +154,8 @@ def test_approval_that_would_undercut_a_partner_denial_needs_consultation(engine
         service.record_consultation_reply(
             session, consultation, "No objection", ConsultationOutcome.NO_OBJECTION, "liaison-1"
         )
+        with pytest.raises(InputError, match="countersignature"):  # Category I: a second, senior signature
+            service.decide(session, case_id, outcome=DecisionOutcome.LICENCE, decided_by="officer-1", reasons="ok")
         decided = service.decide(
             session,
             case_id,
@@ -159,6 +163,7 @@ def test_approval_that_would_undercut_a_partner_denial_needs_consultation(engine
             decided_by="officer-1",
             reasons="consulted",
             provisos=("no retransfer",),
+            countersigned_by="director-1",
         )
         assert decided.status is CaseStatus.LICENCE_ISSUED
 

@@ -41,7 +41,7 @@ def test_show_gives_the_recommendation_with_its_rules() -> None:
 
 def test_workflow_moves_are_checked_by_role_and_table() -> None:
     code, _, err = invoke("case", "act", "2", "deny", "--as", "officer")
-    assert code != 0 and "cannot deny" in err  # submitted, not yet at decision
+    assert code != 0 and "is a decision" in err  # decisions are recorded with their reasons, not as moves
     code, _, err = invoke("case", "act", "5", "start review", "--as", "exporter")
     assert code != 0 and "may not" in err  # an exporter reads its unclassified case but may not review it
     code, out, _ = invoke("case", "act", "2", "start review", "--as", "officer")

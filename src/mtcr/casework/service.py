@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from rigour.territories import get_territory
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -76,6 +77,7 @@ DUE_DAYS: dict[CaseStatus, int] = {
     CaseStatus.DECISION: 10,
 }
 NOTIFICATION_MATCH_THRESHOLD = 0.7
+DECISIONS = (CaseAction.ISSUE_LICENCE, CaseAction.DENY)  # recorded only by decide(), which checks and notifies
 
 
 # --- records ---------------------------------------------------------------------------------------------
@@ -184,7 +186,7 @@ def _snapshot(row: CaseRow) -> dict[str, Any]:
 
 def _country(value: str, field: str) -> str:
     code = value.strip().upper()
-    if len(code) != 2 or not code.isalpha():
+    if len(code) != 2 or not code.isalpha() or get_territory(code.lower()) is None:
         raise InputError(field, f"expected a two-letter ISO 3166 country code, got {value!r}")
     return code
 
@@ -401,7 +403,14 @@ def add_party(
 
 
 def act(session: Session, case_id: int, action: CaseAction, actor: str) -> CaseRecord:
-    """Move the case by ``action`` (the transition table decides), set the step's due date, audit it."""
+    """Move the case by ``action`` (the transition table decides), set the step's due date, audit it.
+    Issuing a licence and denying are decisions: :func:`decide` records them."""
+    if action in DECISIONS:
+        raise InputError("action", f"{action.value} is a decision: record it with decide(), which checks and notifies")
+    return _move(session, case_id, action, actor)
+
+
+def _move(session: Session, case_id: int, action: CaseAction, actor: str) -> CaseRecord:
     row = _case_row(session, case_id)
     before = _snapshot(row)
     status = next_status(CaseStatus(row.status), action)
@@ -471,6 +480,8 @@ def countersign(session: Session, advice_id: int, supervisor: str) -> AdviceReco
         raise InputError("advice", f"advice {advice_id} was superseded; countersign the current advice")
     if supervisor == advice.author:
         raise InputError("supervisor", "advice is countersigned by someone other than its author")
+    if advice.countersigned_by:
+        raise InputError("advice", f"advice {advice_id} is already countersigned by {advice.countersigned_by}")
     advice.countersigned_by = _required(supervisor, "supervisor")
     session.flush()
     case = _case_row(session, advice.case_id)
@@ -486,10 +497,12 @@ def decide(
     decided_by: str,
     reasons: str,
     provisos: tuple[str, ...] = (),
+    countersigned_by: str | None = None,
 ) -> CaseRecord:
     """The officer's decision. A licence for a case that matches a partner's denial needs the consultation
     completed first; a denial sends a structured denial notification for each controlled item."""
     row = _case_row(session, case_id)
+    reasons = _required(reasons, "reasons")
     if outcome is DecisionOutcome.LICENCE:
         pending = [m for m in matching_notifications(session, case_id) if not m.consultation_complete]
         if pending:
@@ -497,13 +510,22 @@ def decide(
             raise ConsultationRequiredError(
                 f"{row.reference} matches denial notifications not yet consulted on ({refs}): consult before approving"
             )
+        category_one = any(item.category == "Category I" for item in row.items)
+        # the Guidelines' "rare occasions": approving Category I needs a second, senior signature
+        unsigned = not countersigned_by or countersigned_by == decided_by
+        if outcome is DecisionOutcome.LICENCE and category_one and unsigned:
+            raise InputError(
+                "countersigned_by",
+                f"{row.reference} has Category I items: a licence needs a supervisor's countersignature",
+            )
+
     action = CaseAction.ISSUE_LICENCE if outcome is DecisionOutcome.LICENCE else CaseAction.DENY
-    record = act(session, case_id, action, decided_by)
+    record = _move(session, case_id, action, decided_by)
     decision = DecisionRow(
         case_id=case_id,
         outcome=outcome.value,
         decided_by=decided_by,
-        reasons=_required(reasons, "reasons"),
+        reasons=reasons,
         provisos=list(provisos),
         licence_number=f"L-{row.reference}" if outcome is DecisionOutcome.LICENCE else None,
     )

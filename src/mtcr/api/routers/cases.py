@@ -31,8 +31,8 @@ from mtcr.api.bodies import (
 )
 from mtcr.api.deps import PrincipalDep, SessionDep, UserDep, allow, record, records, require_any
 from mtcr.api.visibility import notification_json, notification_readable, readable_notification
-from mtcr.casework import service
-from mtcr.casework.access import Action, Principal, read_refusal
+from mtcr.casework import identity, service
+from mtcr.casework.access import Action, Principal, can_act, read_refusal
 from mtcr.casework.markings import Marking
 from mtcr.casework.models import AdviceRow, ConsultationRow, DenialNotificationRow
 from mtcr.casework.service import (
@@ -141,6 +141,8 @@ class DecisionCreate(Body):
     outcome: DecisionOutcome
     reasons: LongText
     provisos: Provisos = ()
+    # a supervisor's username: required to license a case with Category I items
+    countersigned_by: str | None = Field(default=None, min_length=1, max_length=200, pattern=r"^[^\x00]+$")
 
 
 class ConsultationCreate(Body):
@@ -341,6 +343,10 @@ def decide(
     """Issue a licence or deny, with reasons. A licence that would undercut a partner's denial needs the
     consultation completed (409 otherwise); a denial sends denial notifications. Needs DECIDE."""
     _readable(session, case_id, principal)
+    if body.countersigned_by is not None:
+        supervisor = identity.get_user(session, body.countersigned_by)  # NotFoundError: 404 naming the user
+        if not (supervisor.active and can_act(Principal.of(supervisor), Action.COUNTERSIGN)):
+            raise InputError("countersigned_by", f"{body.countersigned_by!r} may not countersign decisions")
     return record(
         service.decide(
             session,
@@ -349,6 +355,7 @@ def decide(
             decided_by=user.username,
             reasons=body.reasons,
             provisos=tuple(body.provisos),
+            countersigned_by=body.countersigned_by,
         )
     )
 
