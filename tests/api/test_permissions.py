@@ -23,7 +23,9 @@ import httpx
 import pytest
 from sqlalchemy.orm import Session
 
-from mtcr.casework import service
+from mtcr.casework import notes, service
+from mtcr.casework.access import Principal
+from mtcr.casework.identity import OrgKind, Role
 from mtcr.casework.service import AdviceRecommendation, PartyRole
 from mtcr.casework.workflow import CaseAction
 from mtcr.db.engine import session_scope
@@ -36,6 +38,7 @@ MARKINGS = {
     "REL": f"CONFIDENTIAL//REL TO {PARTNER}",
 }
 CASES = tuple(MARKINGS)
+OWNER = Principal(0, "MOD-LIC", OrgKind.LICENSING_AUTHORITY, Role.LICENSING_OFFICER, "SECRET")  # seeds the data
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Fixture:
     advice: dict[str, int]
     consultation: dict[str, int]
     notification: int
+    attachment: dict[str, int]
 
 
 def _seed(session: Session) -> Fixture:
@@ -62,7 +66,7 @@ def _seed(session: Session) -> Fixture:
         marking="UNCLASSIFIED",
         actor="liaison",
     )
-    case, reference, advice, consultation = {}, {}, {}, {}
+    case, reference, advice, consultation, attachment = {}, {}, {}, {}, {}
     for key, marking in MARKINGS.items():
         record = service.create_case(
             session,
@@ -89,7 +93,17 @@ def _seed(session: Session) -> Fixture:
         )
         case[key], reference[key], advice[key] = record.id, record.reference, given.id
         consultation[key] = service.request_consultation(session, record.id, notice.id, "Any objection?", "officer")
-    return Fixture(case, reference, advice, consultation, notice.id)
+        attachment[key] = notes.add_attachment(
+            session,
+            record.id,
+            OWNER,
+            "officer",
+            filename="letter.txt",
+            content_type="text/plain",
+            content=b"letter",
+            marking=marking,
+        ).id
+    return Fixture(case, reference, advice, consultation, notice.id, attachment)
 
 
 Request = tuple[str, str, dict[str, Any] | None]
@@ -158,6 +172,24 @@ CASE_ROUTES: dict[str, CaseRoute] = {
         f"/audit/history/case/{f.reference[k]}",
         None,
     ),
+    "POST /cases/{case_id}/notes": lambda f, k: (
+        "POST",
+        f"/cases/{f.case[k]}/notes",
+        {"text": "Asked for an end-user undertaking", "marking": "UNCLASSIFIED"},
+    ),
+    "GET /cases/{case_id}/notes": lambda f, k: ("GET", f"/cases/{f.case[k]}/notes", None),
+    "POST /cases/{case_id}/attachments": lambda f, k: (
+        "POST",
+        f"/cases/{f.case[k]}/attachments",
+        {"filename": "undertaking.txt", "content_base64": "dW5kZXJ0YWtpbmc=", "marking": "UNCLASSIFIED"},
+    ),
+    "GET /cases/{case_id}/attachments": lambda f, k: ("GET", f"/cases/{f.case[k]}/attachments", None),
+    "GET /attachments/{attachment_id}": lambda f, k: ("GET", f"/attachments/{f.attachment[k]}", None),
+    "POST /cases/{case_id}/referrals": lambda f, k: (
+        "POST",
+        f"/cases/{f.case[k]}/referrals",
+        {"agencies": ["MFA"]},
+    ),
 }
 
 ALL = "ok ok ok ok"
@@ -198,6 +230,18 @@ CASE_TABLE: dict[str, tuple[str, str, str, str, str, str]] = {
         (ALL, DENIED, DENIED, DENIED, "ok ok 404 ok", DENIED),
     "GET /audit/history/{entity_type}/{entity_id}":
         (DENIED, DENIED, ALL, DENIED, DENIED, ALL),
+    "POST /cases/{case_id}/notes":
+        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", DENIED, DENIED),
+    "GET /cases/{case_id}/notes":
+        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok ok 404 ok", ALL),
+    "POST /cases/{case_id}/attachments":
+        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", DENIED, DENIED),
+    "GET /cases/{case_id}/attachments":
+        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok ok 404 ok", ALL),
+    "GET /attachments/{attachment_id}":
+        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok ok 404 ok", ALL),
+    "POST /cases/{case_id}/referrals":
+        (ALL, "ok ok 404 404", ALL, DENIED, DENIED, DENIED),
 }  # fmt: skip
 
 # --- routes not on one case: one outcome per role ----------------------------------------------------------

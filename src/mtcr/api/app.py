@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 
 from mtcr import __version__
 from mtcr.api import errors
-from mtcr.api.routers import annex, audit, auth, cases, health, notifications, screening
+from mtcr.api.routers import annex, audit, auth, cases, health, notes, notifications, screening
 
 DESCRIPTION = """Missile-technology export control over HTTP: cases from application to decision, interagency
 advice, denial notifications and consultations, party screening, the MTCR Annex and the audit log.
@@ -21,7 +21,7 @@ def create_app(engine: Engine) -> FastAPI:
     """An app serving ``engine``'s database (already upgraded by the caller)."""
     app = FastAPI(title="mtcr", version=__version__, description=DESCRIPTION)
     app.state.engine = engine
-    for module in (health, auth, cases, notifications, screening, annex, audit):
+    for module in (health, auth, cases, notes, notifications, screening, annex, audit):
         app.include_router(module.router)
     errors.install(app)
     return app

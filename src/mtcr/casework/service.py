@@ -24,6 +24,7 @@ from mtcr.casework.models import (
     ConsultationRow,
     DecisionRow,
     DenialNotificationRow,
+    ReferralRow,
 )
 from mtcr.casework.workflow import CaseAction, CaseStatus, next_status
 from mtcr.db.base import utc_now
@@ -416,6 +417,10 @@ def _move(session: Session, case_id: int, action: CaseAction, actor: str) -> Cas
     status = next_status(CaseStatus(row.status), action)
     if action is CaseAction.SUBMIT and not row.items:
         raise InputError("items", f"{row.reference} has no items: add what is to be transferred before submitting")
+    if action is CaseAction.CLEAR:
+        missing = outstanding_agencies(session, case_id)
+        if missing:
+            raise InputError("advice", f"{row.reference} still waits for advice from {', '.join(missing)}")
     row.status = status.value
     days = DUE_DAYS.get(status)
     row.due_at = utc_now() + timedelta(days=days) if days else None
@@ -423,6 +428,30 @@ def _move(session: Session, case_id: int, action: CaseAction, actor: str) -> Cas
     session.flush()
     audit.append(session, actor, action.value, "case", row.reference, before, _snapshot(row))
     return _record(row)
+
+
+def refer(session: Session, case_id: int, agencies: tuple[str, ...], actor: str) -> tuple[str, ...]:
+    """Refer the case to reviewing agencies; clearance then waits for valid advice from each of them."""
+    row = _case_row(session, case_id)
+    if CaseStatus(row.status) is not CaseStatus.INTERAGENCY_CLEARANCE:
+        raise InputError("case", f"{row.reference} is {row.status}: refer it for clearance first")
+    codes = tuple(dict.fromkeys(code.strip().upper() for code in agencies if code.strip()))
+    if not codes:
+        raise InputError("agencies", "name at least one reviewing agency")
+    already = {r.agency for r in session.scalars(select(ReferralRow).where(ReferralRow.case_id == case_id))}
+    for code in codes:
+        if code not in already:
+            session.add(ReferralRow(case_id=case_id, agency=code, referred_by=actor))
+    session.flush()
+    audit.append(session, actor, "referred", "case", row.reference, None, {"agencies": list(codes)})
+    return tuple(sorted(already | set(codes)))
+
+
+def outstanding_agencies(session: Session, case_id: int) -> tuple[str, ...]:
+    """Referred agencies that have not given valid advice yet."""
+    referred = {r.agency for r in session.scalars(select(ReferralRow).where(ReferralRow.case_id == case_id))}
+    advised = {a.agency for a in session.scalars(select(AdviceRow).where(AdviceRow.case_id == case_id)) if a.valid}
+    return tuple(sorted(referred - advised))
 
 
 # --- advice and decisions --------------------------------------------------------------------------------

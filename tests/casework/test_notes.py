@@ -1,0 +1,87 @@
+"""Notes, attachments and referrals: marked separately from their case, filtered on every read."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from mtcr.annex import Annex
+from mtcr.casework import notes, service
+from mtcr.casework.access import Principal
+from mtcr.casework.identity import OrgKind, Role
+from mtcr.casework.service import AdviceRecommendation
+from mtcr.casework.workflow import CaseAction, CaseStatus
+from mtcr.db.engine import session_scope
+from mtcr.errors import InputError, NotFoundError
+from tests.casework.test_service import _new_case, _to_clearance
+
+OFFICER = Principal(1, "MOD-LIC", OrgKind.LICENSING_AUTHORITY, Role.LICENSING_OFFICER, "SECRET")
+REVIEWER = Principal(2, "MFA", OrgKind.REVIEWING_AGENCY, Role.REVIEWER, "CONFIDENTIAL")
+
+
+def test_a_note_marked_above_a_reader_is_invisible_to_them(engine: Engine, annex: Annex) -> None:
+    with session_scope(engine) as session:
+        case_id = _new_case(session, annex, marking="CONFIDENTIAL")
+        notes.add_note(session, case_id, OFFICER, "officer", "Partner intelligence on the end user", "SECRET")
+        notes.add_note(session, case_id, OFFICER, "officer", "Ask for an end-user undertaking", "CONFIDENTIAL")
+        assert len(notes.list_notes(session, case_id, OFFICER)) == 2
+        assert [n.text for n in notes.list_notes(session, case_id, REVIEWER)] == ["Ask for an end-user undertaking"]
+        with pytest.raises(InputError, match="above what you may read"):
+            notes.add_note(session, case_id, REVIEWER, "reviewer", "x", "SECRET")
+
+
+def test_attachments_keep_their_hash_and_marking(engine: Engine, annex: Annex) -> None:
+    with session_scope(engine) as session:
+        case_id = _new_case(session, annex, marking="CONFIDENTIAL")
+        open_file = notes.add_attachment(
+            session,
+            case_id,
+            OFFICER,
+            "officer",
+            filename="end-user.pdf",
+            content_type="application/pdf",
+            content=b"%PDF-1.4 undertaking",
+            marking="CONFIDENTIAL",
+        )
+        secret_file = notes.add_attachment(
+            session,
+            case_id,
+            OFFICER,
+            "officer",
+            filename="../../intel.txt",
+            content_type="text/plain",
+            content=b"secret",
+            marking="SECRET",
+        )
+        assert secret_file.filename == ".._.._intel.txt"  # no paths smuggled in a name
+        record, content = notes.read_attachment(session, open_file.id, REVIEWER)
+        assert content == b"%PDF-1.4 undertaking" and len(record.sha256) == 64
+        with pytest.raises(NotFoundError):
+            notes.read_attachment(session, secret_file.id, REVIEWER)
+        assert [a.id for a in notes.list_attachments(session, case_id, REVIEWER)] == [open_file.id]
+        with pytest.raises(InputError, match="empty"):
+            notes.add_attachment(
+                session, case_id, OFFICER, "officer", filename="x", content_type="", content=b"", marking="CONFIDENTIAL"
+            )
+
+
+def test_clearance_waits_for_every_referred_agency(engine: Engine, annex: Annex) -> None:
+    with session_scope(engine) as session:
+        case_id = _new_case(session, annex)
+        _to_clearance(session, case_id)
+        assert service.refer(session, case_id, ("mfa", "MOD-REV"), "officer-1") == ("MFA", "MOD-REV")
+        service.give_advice(
+            session, case_id, agency="MFA", author="d", recommendation=AdviceRecommendation.DENY, reasons="Category I"
+        )
+        with pytest.raises(InputError, match="MOD-REV"):
+            service.act(session, case_id, CaseAction.CLEAR, "officer-1")
+        assert service.get_case(session, case_id).status is CaseStatus.INTERAGENCY_CLEARANCE
+        service.give_advice(
+            session,
+            case_id,
+            agency="MOD-REV",
+            author="t",
+            recommendation=AdviceRecommendation.DENY,
+            reasons="Range 494 km with 500 kg",
+        )
+        assert service.act(session, case_id, CaseAction.CLEAR, "officer-1").status is CaseStatus.DECISION
