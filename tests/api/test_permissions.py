@@ -8,7 +8,7 @@ Readers of the four cases (owner MOD-LIC, the licensing authority):
 
     case  marking                               officer supervisor admin  reviewer(MFA) exporter(ACME) liaison(FRA)
     U     UNCLASSIFIED                          yes     yes        yes    yes           yes            yes
-    S     SECRET                                yes     yes        yes    yes           no (cleared C) yes
+    S     SECRET                                yes     yes        yes    yes           no (cleared C) no (national)
     NF    SECRET//NOFORN                        yes     yes        yes    no            no             no
     REL   CONFIDENTIAL//REL TO FRA-SGDSN        yes     yes        yes    no            no             yes
 """
@@ -199,19 +199,19 @@ CASE_TABLE: dict[str, tuple[str, str, str, str, str, str]] = {
     # route
     #    officer  reviewer         supervisor  exporter          liaison          admin
     "GET /cases/{case_id}":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok ok 404 ok", ALL),
+        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok 404 404 ok", ALL),
     "POST /cases/{case_id}/items":
-        (ALL, DENIED, DENIED, "ok 404 404 404", DENIED, DENIED),
+        (ALL, DENIED, DENIED, "403 404 404 404", DENIED, DENIED),
     "POST /cases/{case_id}/parties":
-        (ALL, DENIED, DENIED, "ok 404 404 404", DENIED, DENIED),
+        (ALL, DENIED, DENIED, "403 404 404 404", DENIED, DENIED),
     "POST /cases/{case_id}/actions submit":
-        (ALL, DENIED, DENIED, "ok 404 404 404", DENIED, DENIED),
+        (ALL, DENIED, DENIED, "403 404 404 404", DENIED, DENIED),
     "POST /cases/{case_id}/actions start review":
         (ALL, "ok ok 404 404", ALL, DENIED, DENIED, DENIED),
     "POST /cases/{case_id}/actions clear":
         (ALL, "ok ok 404 404", ALL, DENIED, DENIED, DENIED),
     "POST /cases/{case_id}/actions withdraw":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", DENIED, DENIED),
+        (ALL, "ok ok 404 404", ALL, "403 404 404 404", DENIED, DENIED),
     "POST /cases/{case_id}/actions deny":
         (ALL, DENIED, ALL, DENIED, DENIED, DENIED),
     "POST /cases/{case_id}/actions reopen on appeal":
@@ -223,23 +223,23 @@ CASE_TABLE: dict[str, tuple[str, str, str, str, str, str]] = {
     "POST /cases/{case_id}/decision":
         (ALL, DENIED, ALL, DENIED, DENIED, DENIED),
     "GET /cases/{case_id}/notification-matches":
-        (ALL, "ok ok 404 404", ALL, DENIED, "ok ok 404 ok", DENIED),
+        (ALL, "ok ok 404 404", ALL, DENIED, "ok 404 404 ok", DENIED),
     "POST /cases/{case_id}/consultations":
-        (ALL, DENIED, DENIED, DENIED, "ok ok 404 ok", DENIED),
+        (ALL, DENIED, DENIED, DENIED, "ok 404 404 ok", DENIED),
     "POST /consultations/{consultation_id}/reply":
-        (ALL, DENIED, DENIED, DENIED, "ok ok 404 ok", DENIED),
+        (ALL, DENIED, DENIED, DENIED, "ok 404 404 ok", DENIED),
     "GET /audit/history/{entity_type}/{entity_id}":
         (DENIED, DENIED, ALL, DENIED, DENIED, ALL),
     "POST /cases/{case_id}/notes":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", DENIED, DENIED),
+        (ALL, "ok ok 404 404", ALL, "403 404 404 404", DENIED, DENIED),
     "GET /cases/{case_id}/notes":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok ok 404 ok", ALL),
+        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok 404 404 ok", ALL),
     "POST /cases/{case_id}/attachments":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", DENIED, DENIED),
+        (ALL, "ok ok 404 404", ALL, "403 404 404 404", DENIED, DENIED),
     "GET /cases/{case_id}/attachments":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok ok 404 ok", ALL),
+        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok 404 404 ok", ALL),
     "GET /attachments/{attachment_id}":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok ok 404 ok", ALL),
+        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok 404 404 ok", ALL),
     "POST /cases/{case_id}/referrals":
         (ALL, "ok ok 404 404", ALL, DENIED, DENIED, DENIED),
 }  # fmt: skip
@@ -348,7 +348,7 @@ VISIBLE: dict[str, set[str]] = {
     "reviewer": {"U", "S"},
     "supervisor": {"U", "S", "NF", "REL"},
     "exporter": {"U"},
-    "liaison": {"U", "S", "REL"},
+    "liaison": {"U", "REL"},  # SECRET without a caption is national: not released to a partner
     "admin": {"U", "S", "NF", "REL"},
 }
 
@@ -392,7 +392,7 @@ def test_notifications_are_shown_by_their_marking(world: World, seeded: Fixture)
         listed = world.client.get("/notifications?direction=received", headers=world.headers(who)).json()
         seen[who] = {n["reference"] for n in listed}
     assert seen["officer"] == {"FR-2024-001", "DE-U", "DE-S", "DE-NF", "DE-REL"}
-    assert seen["liaison"] == {"FR-2024-001", "DE-U", "DE-S", "DE-REL"}
+    assert seen["liaison"] == {"FR-2024-001", "DE-U", "DE-REL"}  # DE-S is national (no caption)
     # a liaison may not file what they could not read
     refused = world.client.post(
         "/notifications",

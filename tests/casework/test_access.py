@@ -115,7 +115,7 @@ READ_TABLE = {
     "reviewer, secret": "         Y       .          .     Y      .           .     .            Y  Y",
     "exporter 1, confidential": " Y       Y          .     .      .           .     Y            .  .",
     "exporter 2, secret": "       Y       .          .     .      .           .     Y            Y  .",
-    "partner FR, secret": "       Y       .          .     .      Y           Y     .            Y  .",
+    "partner FR, secret": "       Y       .          .     .      Y           Y     .            .  .",
     "partner US, confidential": " Y       .          .     .      Y           .     .            .  .",
     "partner US, unclassified": " Y       .          .     .      .           .     .            .  .",
 }
@@ -166,7 +166,7 @@ def test_refusals_say_why(reader: str, banner: str, owner: str, reason: str) -> 
 def test_filter_readable_keeps_order_and_only_what_may_be_read() -> None:
     records = [(f"doc-{n}", parse_banner(banner), owner) for n, (banner, owner) in enumerate(RECORDS)]
     readable = filter_readable(READERS["partner FR, secret"], records, key=lambda record: (record[1], record[2]))
-    assert [name for name, _, _ in readable] == ["doc-0", "doc-4", "doc-5", "doc-7"]
+    assert [name for name, _, _ in readable] == ["doc-0", "doc-4", "doc-5"]
     assert filter_readable(READERS["officer, secret"], [], key=lambda record: (Marking("SECRET"), "X")) == []
 
 

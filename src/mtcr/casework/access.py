@@ -82,12 +82,23 @@ def read_refusal(principal: Principal, marking: Marking, owner_org: str) -> str 
 
 def _caption_allows(principal: Principal, marking: Marking, owner_org: str, partners: str) -> bool:
     released = marking.releasable_to
-    if released is None or principal.org_code == owner_org:
+    if principal.org_code == owner_org:
         return True
+    if released is None:
+        # Classified material without a caption is national: a foreign government reads it only when
+        # it is released to them (REL TO); unclassified material is open to every cleared reader.
+        lowest = markings.default_scheme().levels[0]
+        return not (principal.org_kind is OrgKind.PARTNER_GOVERNMENT and marking.level != lowest)
     if principal.org_kind is OrgKind.LICENSING_AUTHORITY:
         return True
     partner = principal.org_kind is OrgKind.PARTNER_GOVERNMENT and partners in released
     return principal.org_code in released or partner
+
+
+def require_case_write(principal: Principal, owner_org: str) -> None:
+    """Exporters change only their own organisation's cases; government users act on the cases they may read."""
+    if principal.org_kind is OrgKind.EXPORTER and principal.org_code != owner_org:
+        raise AccessDeniedError(f"{principal.org_code} may change only its own cases (this one is {owner_org}'s)")
 
 
 def can_read(principal: Principal, marking: Marking, owner_org: str) -> bool:

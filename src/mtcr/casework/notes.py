@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mtcr.casework import audit, service
-from mtcr.casework.access import Principal, can_read
+from mtcr.casework.access import Principal, can_read, require_case_write
 from mtcr.casework.markings import Marking
 from mtcr.casework.models import AttachmentRow, CaseRow, NoteRow
 from mtcr.errors import InputError, NotFoundError
@@ -52,6 +52,7 @@ def _writable_marking(marking: str, principal: Principal, owner_org: str) -> str
 
 def add_note(session: Session, case_id: int, principal: Principal, author: str, text: str, marking: str) -> NoteRecord:
     case = service.read_case(session, case_id, principal)
+    require_case_write(principal, case.owner_org)
     if not text.strip():
         raise InputError("text", "a note needs its text")
     row = NoteRow(
@@ -85,6 +86,7 @@ def add_attachment(
     marking: str,
 ) -> AttachmentRecord:
     case = service.read_case(session, case_id, principal)
+    require_case_write(principal, case.owner_org)
     name = filename.strip().replace("/", "_").replace("\\", "_")
     if not name:
         raise InputError("filename", "give the file's name")

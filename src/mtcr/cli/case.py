@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from mtcr.casework import identity, recommend, service
-from mtcr.casework.access import Action, Principal, require_action
+from mtcr.casework.access import Action, Principal, require_action, require_case_write
 from mtcr.casework.identity import OrgKind, Role
 from mtcr.casework.workflow import CaseAction, CaseStatus
 from mtcr.cli.common import JsonOption, console, domain_errors, emit_json
@@ -135,8 +135,9 @@ def act_command(
         upgrade(engine)
         with session_scope(engine) as session:
             principal = _principal(session, as_user)
-            service.read_case(session, case_id, principal)
+            case = service.read_case(session, case_id, principal)
             require_action(principal, _ACTION_RIGHT[action])
+            require_case_write(principal, case.owner_org)
             case = service.act(session, case_id, action, as_user)
         console.print(f"{case.reference} is now {case.status.value}")
 

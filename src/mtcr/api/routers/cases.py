@@ -32,7 +32,7 @@ from mtcr.api.bodies import (
 from mtcr.api.deps import PrincipalDep, SessionDep, UserDep, allow, record, records, require_any
 from mtcr.api.visibility import notification_json, notification_readable, readable_notification
 from mtcr.casework import identity, service
-from mtcr.casework.access import Action, Principal, can_act, read_refusal
+from mtcr.casework.access import Action, Principal, can_act, read_refusal, require_case_write
 from mtcr.casework.markings import Marking
 from mtcr.casework.models import AdviceRow, ConsultationRow, DenialNotificationRow
 from mtcr.casework.service import (
@@ -176,6 +176,13 @@ def _readable(session: Session, case_id: int, principal: Principal) -> service.C
     return service.read_case(session, case_id, principal)  # NotFoundError (404) when unreadable
 
 
+def _writable(session: Session, case_id: int, principal: Principal) -> service.CaseRecord:
+    """Readable, and (for an exporter) its own organisation's case: 404, then 403."""
+    case = _readable(session, case_id, principal)
+    require_case_write(principal, case.owner_org)
+    return case
+
+
 # --- routes ------------------------------------------------------------------------------------------------
 
 
@@ -229,7 +236,7 @@ def add_item(
     body: ItemCreate,
 ) -> Json:
     """Add an item (draft or review only), classified server-side when ``item`` describes it. Needs CREATE_CASE."""
-    _readable(session, case_id, principal)
+    _writable(session, case_id, principal)
     classification = None
     if body.item is not None:
         annex = load()
@@ -258,7 +265,7 @@ def add_party(
     body: PartyCreate,
 ) -> Json:
     """Add a party (draft or review only), optionally linked to its screening. Needs CREATE_CASE."""
-    _readable(session, case_id, principal)
+    _writable(session, case_id, principal)
     if body.screening_id is not None:
         try:
             screening_store.get_screening(session, body.screening_id)
@@ -284,7 +291,7 @@ def act(session: SessionDep, principal: PrincipalDep, user: UserDep, case_id: Ca
     review, clear: REVIEW_CASE; withdraw: SUBMIT_CASE or REVIEW_CASE; reopen on appeal: DECIDE. Issue licence
     and deny need DECIDE and are made with POST /cases/{id}/decision (422 here)."""
     require_any(principal, *WORKFLOW_PERMISSIONS[body.action])
-    _readable(session, case_id, principal)
+    _writable(session, case_id, principal)
     if body.action in DECISION_ACTIONS:
         raise InputError("action", f"'{body.action.value}' is a decision: use POST /cases/{case_id}/decision")
     return record(service.act(session, case_id, body.action, user.username))
