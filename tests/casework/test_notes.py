@@ -85,3 +85,45 @@ def test_clearance_waits_for_every_referred_agency(engine: Engine, annex: Annex)
             reasons="Range 494 km with 500 kg",
         )
         assert service.act(session, case_id, CaseAction.CLEAR, "officer-1").status is CaseStatus.DECISION
+
+
+def test_notifications_are_filtered_in_the_service_layer(engine: Engine, annex: Annex) -> None:
+    from mtcr.casework import notifications
+
+    partner = Principal(3, "PARTNER-A", OrgKind.PARTNER_GOVERNMENT, Role.PARTNER_LIAISON, "SECRET")
+    with session_scope(engine) as session:
+        for reference, marking in (
+            ("N-OPEN", "UNCLASSIFIED"),
+            ("N-NATIONAL", "SECRET"),
+            ("N-REL", "SECRET//REL TO PARTNER-A"),
+        ):
+            service.receive_notification(
+                session,
+                government="Partner B",
+                reference=reference,
+                item_description="SRBM",
+                annex_entry="1.A.1",
+                parties=(),
+                destination="PK",
+                reason="Category I",
+                marking=marking,
+                actor="liaison",
+            )
+        assert {n.reference for n in notifications.list_notifications(session, OFFICER)} == {
+            "N-OPEN",
+            "N-NATIONAL",
+            "N-REL",
+        }
+        assert {n.reference for n in notifications.list_notifications(session, partner, "received")} == {
+            "N-OPEN",
+            "N-REL",
+        }
+        case_id = _new_case(session, annex)
+        assert len(service.matching_notifications(session, case_id)) == 3
+        assert {m.notification.reference for m in notifications.readable_matches(session, case_id, OFFICER)} == {
+            "N-OPEN",
+            "N-NATIONAL",
+            "N-REL",
+        }
+        with pytest.raises(InputError):
+            notifications.list_notifications(session, OFFICER, "sideways")

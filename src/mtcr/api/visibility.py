@@ -1,41 +1,13 @@
-"""Which stored records outside a case a principal may see: denial notifications carry their own marking.
-
-A notification sent from a case is owned by that case's organisation; a received one has no owner here,
-so only its level and caption decide (the licensing authority reads every national record).
-"""
+"""Denial notifications as JSON; who may see which is decided in the service layer (casework.notifications)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from mtcr.casework.access import Principal, can_read
-from mtcr.casework.markings import Marking
-from mtcr.casework.models import CaseRow, DenialNotificationRow
+from mtcr.casework.models import DenialNotificationRow
+from mtcr.casework.notifications import notification_readable, readable_notification
 from mtcr.casework.service import NotificationRecord
-from mtcr.errors import InputError, NotFoundError
 from mtcr.serialize import to_jsonable
-
-
-def notification_readable(session: Session, principal: Principal, row: DenialNotificationRow) -> bool:
-    owner = ""
-    if row.case_id is not None:
-        case = session.get(CaseRow, row.case_id)
-        owner = case.owner_org if case is not None else ""
-    try:
-        marking = Marking.parse(row.marking)
-    except InputError:
-        return False  # a marking that no longer parses is shown to nobody rather than to everybody
-    return can_read(principal, marking, owner)
-
-
-def readable_notification(session: Session, principal: Principal, notification_id: int) -> DenialNotificationRow:
-    """The notification, or NotFoundError when it does not exist or the principal may not read it."""
-    row = session.get(DenialNotificationRow, notification_id)
-    if row is None or not notification_readable(session, principal, row):
-        raise NotFoundError("denial notification", str(notification_id))
-    return row
 
 
 def notification_record(row: DenialNotificationRow) -> NotificationRecord:
@@ -59,3 +31,6 @@ def notification_json(row: DenialNotificationRow) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise TypeError("a notification record serialises to an object")
     return {**data, "marking": row.marking}
+
+
+__all__ = ["notification_json", "notification_readable", "notification_record", "readable_notification"]

@@ -602,7 +602,7 @@ def decide(
 # --- notifications and consultations ---------------------------------------------------------------------
 
 
-def _notification(row: DenialNotificationRow) -> NotificationRecord:
+def notification_record(row: DenialNotificationRow) -> NotificationRecord:
     return NotificationRecord(
         row.id,
         row.direction,
@@ -654,7 +654,7 @@ def receive_notification(
         None,
         {"government": government, "annex_entry": annex_entry},
     )
-    return _notification(row)
+    return notification_record(row)
 
 
 def _entries_related(a: str, b: str) -> bool:
@@ -692,7 +692,7 @@ def matching_notifications(session: Session, case_id: int) -> list[NotificationM
                 continue
             reasons.append(f"a party matches a denied party ({best:.2f})")
             score = max(score, best)
-        matches.append(NotificationMatch(_notification(notice), score, tuple(reasons), notice.id in consulted))
+        matches.append(NotificationMatch(notification_record(notice), score, tuple(reasons), notice.id in consulted))
     return matches
 
 
