@@ -7,7 +7,7 @@ readable by the caller (indistinguishable from a case that does not exist), ``40
 Readers of the four cases (owner MOD-LIC, the licensing authority):
 
     case  marking                               officer supervisor admin  reviewer(MFA) exporter(ACME) liaison(FRA)
-    U     UNCLASSIFIED                          yes     yes        yes    yes           yes            yes
+    U     UNCLASSIFIED                          yes     yes        yes    yes           no (not ACME's) yes
     S     SECRET                                yes     yes        yes    yes           no (cleared C) no (national)
     NF    SECRET//NOFORN                        yes     yes        yes    no            no             no
     REL   CONFIDENTIAL//REL TO FRA-SGDSN        yes     yes        yes    no            no             yes
@@ -199,19 +199,19 @@ CASE_TABLE: dict[str, tuple[str, str, str, str, str, str]] = {
     # route
     #    officer  reviewer         supervisor  exporter          liaison          admin
     "GET /cases/{case_id}":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok 404 404 ok", ALL),
+        (ALL, "ok ok 404 404", ALL, "404 404 404 404", "ok 404 404 ok", ALL),
     "POST /cases/{case_id}/items":
-        (ALL, DENIED, DENIED, "403 404 404 404", DENIED, DENIED),
+        (ALL, DENIED, DENIED, "404 404 404 404", DENIED, DENIED),
     "POST /cases/{case_id}/parties":
-        (ALL, DENIED, DENIED, "403 404 404 404", DENIED, DENIED),
+        (ALL, DENIED, DENIED, "404 404 404 404", DENIED, DENIED),
     "POST /cases/{case_id}/actions submit":
-        (ALL, DENIED, DENIED, "403 404 404 404", DENIED, DENIED),
+        (ALL, DENIED, DENIED, "404 404 404 404", DENIED, DENIED),
     "POST /cases/{case_id}/actions start review":
         (ALL, "ok ok 404 404", ALL, DENIED, DENIED, DENIED),
     "POST /cases/{case_id}/actions clear":
         (ALL, "ok ok 404 404", ALL, DENIED, DENIED, DENIED),
     "POST /cases/{case_id}/actions withdraw":
-        (ALL, "ok ok 404 404", ALL, "403 404 404 404", DENIED, DENIED),
+        (ALL, DENIED, DENIED, "404 404 404 404", DENIED, DENIED),
     "POST /cases/{case_id}/actions deny":
         (ALL, DENIED, ALL, DENIED, DENIED, DENIED),
     "POST /cases/{case_id}/actions reopen on appeal":
@@ -231,15 +231,15 @@ CASE_TABLE: dict[str, tuple[str, str, str, str, str, str]] = {
     "GET /audit/history/{entity_type}/{entity_id}":
         (DENIED, DENIED, ALL, DENIED, DENIED, ALL),
     "POST /cases/{case_id}/notes":
-        (ALL, "ok ok 404 404", ALL, "403 404 404 404", DENIED, DENIED),
+        (ALL, "ok ok 404 404", ALL, "404 404 404 404", DENIED, DENIED),
     "GET /cases/{case_id}/notes":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok 404 404 ok", ALL),
+        (ALL, "ok ok 404 404", ALL, "404 404 404 404", "ok 404 404 ok", ALL),
     "POST /cases/{case_id}/attachments":
-        (ALL, "ok ok 404 404", ALL, "403 404 404 404", DENIED, DENIED),
+        (ALL, "ok ok 404 404", ALL, "404 404 404 404", DENIED, DENIED),
     "GET /cases/{case_id}/attachments":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok 404 404 ok", ALL),
+        (ALL, "ok ok 404 404", ALL, "404 404 404 404", "ok 404 404 ok", ALL),
     "GET /attachments/{attachment_id}":
-        (ALL, "ok ok 404 404", ALL, "ok 404 404 404", "ok 404 404 ok", ALL),
+        (ALL, "ok ok 404 404", ALL, "404 404 404 404", "ok 404 404 ok", ALL),
     "POST /cases/{case_id}/referrals":
         (ALL, "ok ok 404 404", ALL, DENIED, DENIED, DENIED),
 }  # fmt: skip
@@ -347,7 +347,7 @@ VISIBLE: dict[str, set[str]] = {
     "officer": {"U", "S", "NF", "REL"},
     "reviewer": {"U", "S"},
     "supervisor": {"U", "S", "NF", "REL"},
-    "exporter": {"U"},
+    "exporter": set(),  # none is ACME's: an exporter reads only its own organisation's cases
     "liaison": {"U", "REL"},  # SECRET without a caption is national: not released to a partner
     "admin": {"U", "S", "NF", "REL"},
 }

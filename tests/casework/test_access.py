@@ -114,7 +114,7 @@ READ_TABLE = {
     "officer, confidential": "    Y       Y          .     .      Y           .     Y            .  Y",
     "reviewer, secret": "         Y       .          .     Y      .           .     .            Y  Y",
     "exporter 1, confidential": " Y       Y          .     .      .           .     Y            .  .",
-    "exporter 2, secret": "       Y       .          .     .      .           .     Y            Y  .",
+    "exporter 2, secret": "       .       .          .     .      .           .     Y            .  .",
     "partner FR, secret": "       Y       .          .     .      Y           Y     .            .  .",
     "partner US, confidential": " Y       .          .     .      Y           .     .            .  .",
     "partner US, unclassified": " Y       .          .     .      .           .     .            .  .",

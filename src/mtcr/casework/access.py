@@ -1,5 +1,7 @@
 """Who may read which record and who may do what: pure functions, so the policy is testable as a table.
 
+Exporters read only their own organisation's records and those released to them by name.
+
 Reading needs both a clearance at or above the record's level and a right to the caption: the record
 carries no caption, or the reader's organisation owns it, is named in REL TO (directly or as a partner
 government under the partners group), or is the licensing authority, which reads every national record
@@ -84,6 +86,10 @@ def _caption_allows(principal: Principal, marking: Marking, owner_org: str, part
     released = marking.releasable_to
     if principal.org_code == owner_org:
         return True
+    if principal.org_kind is OrgKind.EXPORTER:
+        # an exporter reads its own organisation's records, and those released to it by name: never
+        # another company's or the government's internal records because they happen to carry no caption
+        return released is not None and principal.org_code in released
     if released is None:
         # Classified material without a caption is national: a foreign government reads it only when
         # it is released to them (REL TO); unclassified material is open to every cleared reader.

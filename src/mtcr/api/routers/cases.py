@@ -60,7 +60,7 @@ WORKFLOW_PERMISSIONS: dict[CaseAction, tuple[Action, ...]] = {
     CaseAction.CLEAR: (Action.REVIEW_CASE,),
     CaseAction.ISSUE_LICENCE: (Action.DECIDE,),
     CaseAction.DENY: (Action.DECIDE,),
-    CaseAction.WITHDRAW: (Action.SUBMIT_CASE, Action.REVIEW_CASE),
+    CaseAction.WITHDRAW: (Action.SUBMIT_CASE,),  # the applicant or the licensing officer, as in the CLI
     CaseAction.REOPEN_ON_APPEAL: (Action.DECIDE,),
 }
 # Decisions go through POST /cases/{id}/decision, which records the reasons, checks consultations on
