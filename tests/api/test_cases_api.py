@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from mtcr.casework.audit import AuditEntryRow
 from mtcr.db.engine import session_scope
-from tests.api.conftest import PASSWORD, World
+from tests.api.conftest import PARTNER, PASSWORD, World
 
 M11_ITEM: dict[str, Any] = {
     "kind": "complete_rocket_system",
@@ -150,7 +150,7 @@ def test_a_licence_that_undercuts_a_partner_denial_waits_for_consultation(world:
             "/notifications",
             headers=world.headers("liaison"),
             json={
-                "government": "France",
+                "government": PARTNER,
                 "reference": "FR-2024-017",
                 "item_description": "Complete rocket systems",
                 "annex_entry": "1.A.1",

@@ -56,7 +56,7 @@ class Fixture:
 def _seed(session: Session) -> Fixture:
     notice = service.receive_notification(
         session,
-        government="France",
+        government=PARTNER,
         reference="FR-2024-001",
         item_description="Rocket motors",
         annex_entry="2.A.1",
@@ -258,7 +258,7 @@ OTHER_ROUTES: dict[str, Callable[[Fixture, World, str], Request]] = {
         "POST",
         "/notifications",
         {
-            "government": "France",
+            "government": PARTNER,
             "reference": "FR-2024-099",
             "item_description": "Guidance sets",
             "annex_entry": "2.A.1.d",

@@ -127,3 +127,56 @@ def test_notifications_are_filtered_in_the_service_layer(engine: Engine, annex: 
         }
         with pytest.raises(InputError):
             notifications.list_notifications(session, OFFICER, "sideways")
+
+
+def test_a_partner_objection_blocks_a_licence_and_changed_cases_lose_their_advice(engine: Engine, annex: Annex) -> None:
+    from mtcr.casework.service import ConsultationOutcome, ConsultationRequiredError, DecisionOutcome
+
+    with session_scope(engine) as session:
+        service.receive_notification(
+            session,
+            government="PARTNER-A",
+            reference="PA-1",
+            item_description="SRBM",
+            annex_entry="1.A.1",
+            parties=(),
+            destination="PK",
+            reason="Category I",
+            marking="UNCLASSIFIED",
+            actor="liaison",
+        )
+        case_id = _new_case(session, annex)
+        _to_clearance(session, case_id)
+        match = service.matching_notifications(session, case_id)[0]
+        consultation = service.request_consultation(session, case_id, match.notification.id, "Objection?", "o")
+        service.record_consultation_reply(session, consultation, "We object", ConsultationOutcome.PARTNER_OBJECTS, "l")
+        again = service.matching_notifications(session, case_id)[0]
+        assert not again.consultation_complete and "PARTNER-A objects" in again.reasons
+        service.give_advice(
+            session, case_id, agency="MFA", author="d", recommendation=AdviceRecommendation.APPROVE, reasons="ok"
+        )
+        service.act(session, case_id, CaseAction.CLEAR, "officer-1")
+        with pytest.raises(ConsultationRequiredError, match="the partner objects"):
+            service.decide(
+                session,
+                case_id,
+                outcome=DecisionOutcome.LICENCE,
+                decided_by="officer-1",
+                reasons="ok",
+                countersigned_by="director-1",
+            )
+        service.act(session, case_id, CaseAction.RETURN_TO_REVIEW, "officer-1")
+        service.add_item(
+            session, case_id, description="Spare motor", quantity=1, value=1, currency="USD", actor="exporter"
+        )
+        assert not any(a.valid for a in service.get_case(session, case_id).advice)  # advice was on the old case
+
+
+def test_an_unscreened_party_is_not_clear(engine: Engine, annex: Annex) -> None:
+    from mtcr import policy
+    from mtcr.casework import recommend
+
+    with session_scope(engine) as session:
+        case_id = _new_case(session, annex)  # its party was added without a screening
+        facts = recommend.case_facts(session, case_id)
+        assert facts.parties[0].screening is policy.ScreeningStatus.POSSIBLE_MATCH

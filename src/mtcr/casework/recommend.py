@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from mtcr import policy
-from mtcr.casework import audit, service
+from mtcr.casework import audit, notifications, service
 from mtcr.casework.access import Principal
 from mtcr.casework.models import CaseRow
 from mtcr.db import screening as screening_store
@@ -27,7 +27,7 @@ _CATEGORY = {
 def _screening_status(session: Session, screening_id: int | None) -> policy.ScreeningStatus:
     """Confirmed if an analyst confirmed a hit; possible while any hit is not ruled out; else clear."""
     if screening_id is None:
-        return policy.ScreeningStatus.CLEAR
+        return policy.ScreeningStatus.POSSIBLE_MATCH  # not screened: not cleared either
     record = screening_store.get_screening(session, screening_id)
     if any(h.disposition is screening_store.Disposition.TRUE_MATCH for h in record.hits):
         return policy.ScreeningStatus.CONFIRMED_MATCH
@@ -36,7 +36,9 @@ def _screening_status(session: Session, screening_id: int | None) -> policy.Scre
     return policy.ScreeningStatus.CLEAR
 
 
-def case_facts(session: Session, case_id: int) -> policy.TransferFacts:
+def case_facts(session: Session, case_id: int, principal: Principal | None = None) -> policy.TransferFacts:
+    """The case as the policy engine reads it; with ``principal``, partners' denials they may not read are left
+    out (the decision itself always checks every one)."""
     row = session.get(CaseRow, case_id)
     if row is None:
         raise NotFoundError("case", str(case_id))
@@ -67,7 +69,11 @@ def case_facts(session: Session, case_id: int) -> policy.TransferFacts:
             similarity=m.score,
             consultation_completed=m.consultation_complete,
         )
-        for m in service.matching_notifications(session, case_id)
+        for m in (
+            notifications.readable_matches(session, case_id, principal)
+            if principal is not None
+            else service.matching_notifications(session, case_id)
+        )
     )
     return policy.TransferFacts(
         destination=row.destination,
@@ -95,7 +101,7 @@ def recommend(
     service.read_case(session, case_id, principal)  # NotFoundError when the case is not theirs to see
     guidelines = guidelines or policy.load_guidelines()
     national = national or policy.load_national(guidelines=guidelines)
-    return policy.evaluate(case_facts(session, case_id), guidelines, national)
+    return policy.evaluate(case_facts(session, case_id, principal), guidelines, national)
 
 
 def record_analysis(session: Session, case_id: int, analysis: policy.Analysis, actor: str) -> None:

@@ -162,14 +162,17 @@ class NotificationMatch:
     notification: NotificationRecord
     score: float
     reasons: tuple[str, ...]
-    consultation_complete: bool
+    consultation_complete: bool  # consulted, and the partner did not object
+    consultation_outcome: ConsultationOutcome | None = None
 
 
 # --- helpers ---------------------------------------------------------------------------------------------
 
 
 def _case_row(session: Session, case_id: int) -> CaseRow:
-    row = session.get(CaseRow, case_id)
+    # FOR UPDATE: two decisions, or a move and an advice, on one case wait for each other (PostgreSQL;
+    # SQLite serialises writers with BEGIN IMMEDIATE)
+    row = session.get(CaseRow, case_id, with_for_update=True)
     if row is None:
         raise NotFoundError("case", str(case_id))
     return row
@@ -315,6 +318,18 @@ def _editable(row: CaseRow) -> None:
         raise InputError("case", f"{row.reference} is {row.status}: items and parties change only in draft or review")
 
 
+def _invalidate_advice(session: Session, row: CaseRow, actor: str) -> None:
+    """Advice was given on what the case was: when its items or parties change, the advice no longer stands."""
+    stale = [advice.id for advice in row.advice if advice.valid]
+    for advice in row.advice:
+        advice.valid = False
+    if stale:
+        session.flush()
+        audit.append(
+            session, actor, "advice invalidated: the case changed", "case", row.reference, None, {"advice": stale}
+        )
+
+
 def add_item(
     session: Session,
     case_id: int,
@@ -363,6 +378,7 @@ def add_item(
     session.add(item)
     session.flush()
     audit.append(session, actor, "item added", "case", row.reference, None, {"item": item.id, "category": category})
+    _invalidate_advice(session, row, actor)
     return ItemRecord(
         item.id,
         item.description,
@@ -400,6 +416,7 @@ def add_party(
     session.add(party)
     session.flush()
     audit.append(session, actor, "party added", "case", row.reference, None, {"party": party.id, "role": role.value})
+    _invalidate_advice(session, row, actor)
     return PartyRecord(party.id, role, party.name, party.country, address, screening_id)
 
 
@@ -536,8 +553,10 @@ def decide(
         pending = [m for m in matching_notifications(session, case_id) if not m.consultation_complete]
         if pending:
             refs = ", ".join(f"{m.notification.government} {m.notification.reference}" for m in pending)
+            objected = [m for m in pending if m.consultation_outcome is ConsultationOutcome.PARTNER_OBJECTS]
+            why = "the partner objects" if objected else "not yet consulted on"
             raise ConsultationRequiredError(
-                f"{row.reference} matches denial notifications not yet consulted on ({refs}): consult before approving"
+                f"{row.reference} matches denial notifications {why} ({refs}): no licence while that stands"
             )
         category_one = any(item.category == "Category I" for item in row.items)
         # the Guidelines' "rare occasions": approving Category I needs a second, senior signature
@@ -650,9 +669,9 @@ def receive_notification(
         actor,
         "denial notification received",
         "denial_notification",
-        reference,
+        row.reference,
         None,
-        {"government": government, "annex_entry": annex_entry},
+        {"government": row.government, "annex_entry": row.annex_entry},
     )
     return notification_record(row)
 
@@ -667,8 +686,8 @@ def matching_notifications(session: Session, case_id: int) -> list[NotificationM
     Annex entry, and (if the notification names parties) a party of the case matching one of them."""
     row = _case_row(session, case_id)
     entries = [e for item in row.items for e in item.annex_entries]
-    consulted = {
-        c.notification_id
+    outcomes = {
+        c.notification_id: ConsultationOutcome(c.outcome)
         for c in session.scalars(select(ConsultationRow).where(ConsultationRow.case_id == case_id))
         if c.outcome is not None
     }
@@ -692,7 +711,12 @@ def matching_notifications(session: Session, case_id: int) -> list[NotificationM
                 continue
             reasons.append(f"a party matches a denied party ({best:.2f})")
             score = max(score, best)
-        matches.append(NotificationMatch(notification_record(notice), score, tuple(reasons), notice.id in consulted))
+        outcome = outcomes.get(notice.id)
+        if outcome is ConsultationOutcome.PARTNER_OBJECTS:
+            reasons.append(f"{notice.government} objects")
+        # an objection is a consultation that did not clear the way: it stays a reason not to approve
+        complete = outcome in (ConsultationOutcome.NO_OBJECTION, ConsultationOutcome.NO_REPLY)
+        matches.append(NotificationMatch(notification_record(notice), score, tuple(reasons), complete, outcome))
     return matches
 
 

@@ -46,7 +46,10 @@ def _principal(session: object, username: str) -> Principal:
     from sqlalchemy.orm import Session
 
     assert isinstance(session, Session)
-    return Principal.of(identity.get_user(session, username))
+    user = identity.get_user(session, username)
+    if not user.active:
+        raise InputError("--as", f"{username} is deactivated")
+    return Principal.of(user)
 
 
 @case_app.command("list")

@@ -45,7 +45,10 @@ def history(
         if case is None or not can_read(principal, Marking.parse(case.marking), case.owner_org):
             raise NotFoundError("case", entity_id)
     elif entity_type == "denial_notification":
-        notices = session.scalars(select(DenialNotificationRow).where(DenialNotificationRow.reference == entity_id))
-        if not all(notification_readable(session, principal, row) for row in notices):
+        notices = list(
+            session.scalars(select(DenialNotificationRow).where(DenialNotificationRow.reference == entity_id))
+        )
+        # fails closed: no such notification, or any one of that reference unreadable, is not found
+        if not notices or not all(notification_readable(session, principal, row) for row in notices):
             raise NotFoundError("denial notification", entity_id)
     return records(audit.history(session, entity_type, entity_id))

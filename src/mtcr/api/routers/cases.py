@@ -32,7 +32,8 @@ from mtcr.api.bodies import (
 from mtcr.api.deps import PrincipalDep, SessionDep, UserDep, allow, record, records, require_any
 from mtcr.api.visibility import notification_json, notification_readable, readable_notification
 from mtcr.casework import identity, service
-from mtcr.casework.access import Action, Principal, can_act, read_refusal, require_case_write
+from mtcr.casework.access import AccessDeniedError, Action, Principal, can_act, read_refusal, require_case_write
+from mtcr.casework.identity import OrgKind
 from mtcr.casework.markings import Marking
 from mtcr.casework.models import AdviceRow, ConsultationRow, DenialNotificationRow
 from mtcr.casework.service import (
@@ -351,9 +352,22 @@ def decide(
     consultation completed (409 otherwise); a denial sends denial notifications. Needs DECIDE."""
     _readable(session, case_id, principal)
     if body.countersigned_by is not None:
-        supervisor = identity.get_user(session, body.countersigned_by)  # NotFoundError: 404 naming the user
-        if not (supervisor.active and can_act(Principal.of(supervisor), Action.COUNTERSIGN)):
-            raise InputError("countersigned_by", f"{body.countersigned_by!r} may not countersign decisions")
+        refusal = f"{body.countersigned_by!r} may not countersign this decision"
+        try:
+            supervisor = identity.get_user(session, body.countersigned_by)
+        except NotFoundError:
+            raise InputError("countersigned_by", refusal) from None  # 422, never a 404 that confirms a username
+        signer = Principal.of(supervisor)
+        case = _readable(session, case_id, principal)
+        allowed = (
+            supervisor.active
+            and can_act(signer, Action.COUNTERSIGN)
+            and signer.org_kind is OrgKind.LICENSING_AUTHORITY
+            and signer.user_id != principal.user_id
+            and read_refusal(signer, Marking.parse(case.marking), case.owner_org) is None
+        )
+        if not allowed:
+            raise InputError("countersigned_by", refusal)
     return record(
         service.decide(
             session,
@@ -422,8 +436,12 @@ def consultation_reply(
         raise NotFoundError("consultation", str(consultation_id))
     try:
         _readable(session, row.case_id, principal)
+        notice = readable_notification(session, principal, row.notification_id)
     except NotFoundError:
         raise NotFoundError("consultation", str(consultation_id)) from None
+    # only the consulted partner's own liaison (or the licensing authority recording it) gives its reply
+    if principal.org_kind is not OrgKind.LICENSING_AUTHORITY and principal.org_code != notice.government:
+        raise AccessDeniedError(f"{principal.org_code} may not answer for {notice.government}")
     service.record_consultation_reply(session, consultation_id, body.reply, body.outcome, user.username)
     session.refresh(row)
     return _consultation_json(row)

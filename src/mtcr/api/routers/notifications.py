@@ -15,6 +15,7 @@ from mtcr.api.deps import SessionDep, UserDep, allow
 from mtcr.api.visibility import notification_json, notification_readable
 from mtcr.casework import service
 from mtcr.casework.access import Action, Principal, read_refusal
+from mtcr.casework.identity import OrgKind
 from mtcr.casework.markings import Marking
 from mtcr.casework.models import DenialNotificationRow
 from mtcr.casework.service import PartyRole
@@ -57,9 +58,13 @@ def receive(
     refusal = read_refusal(principal, marking, "")
     if refusal is not None:
         raise InputError("marking", f"you could not read a notification marked {marking.banner}: {refusal}")
+    government = body.government
+    if principal.org_kind is OrgKind.PARTNER_GOVERNMENT and government != principal.org_code:
+        # a partner's liaison files its own government's denials, under its organisation code
+        raise InputError("government", f"you file notifications for {principal.org_code} only")
     received = service.receive_notification(
         session,
-        government=body.government,
+        government=government,
         reference=body.reference,
         item_description=body.item_description,
         annex_entry=body.annex_entry or "",
