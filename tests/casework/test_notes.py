@@ -67,8 +67,16 @@ def test_attachments_keep_their_hash_and_marking(engine: Engine, annex: Annex) -
 
 def test_clearance_waits_for_every_referred_agency(engine: Engine, annex: Annex) -> None:
     with session_scope(engine) as session:
+        from mtcr.casework import identity
+
+        for code in ("MFA", "MOD-REV"):
+            identity.create_organisation(
+                session, "admin", code=code, name=code, kind=OrgKind.REVIEWING_AGENCY, country="GB"
+            )
         case_id = _new_case(session, annex)
         _to_clearance(session, case_id)
+        with pytest.raises(InputError, match="not reviewing agencies: NOSUCH"):
+            service.refer(session, case_id, ("NOSUCH",), "officer-1")
         assert service.refer(session, case_id, ("mfa", "MOD-REV"), "officer-1") == ("MFA", "MOD-REV")
         service.give_advice(
             session, case_id, agency="MFA", author="d", recommendation=AdviceRecommendation.DENY, reasons="Category I"

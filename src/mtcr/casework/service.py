@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from mtcr.annex.classifier import Classification, MatchStatus
 from mtcr.casework import audit
 from mtcr.casework.access import Principal, can_read
+from mtcr.casework.identity import OrganisationRow, OrgKind
 from mtcr.casework.markings import Marking
 from mtcr.casework.models import (
     AdviceRow,
@@ -455,6 +456,15 @@ def refer(session: Session, case_id: int, agencies: tuple[str, ...], actor: str)
     codes = tuple(dict.fromkeys(code.strip().upper() for code in agencies if code.strip()))
     if not codes:
         raise InputError("agencies", "name at least one reviewing agency")
+    agencies_known = {
+        org.code
+        for org in session.scalars(
+            select(OrganisationRow).where(OrganisationRow.kind == OrgKind.REVIEWING_AGENCY.value)
+        )
+    }
+    unknown = [code for code in codes if code not in agencies_known]
+    if unknown:
+        raise InputError("agencies", f"not reviewing agencies: {', '.join(unknown)}")
     already = {r.agency for r in session.scalars(select(ReferralRow).where(ReferralRow.case_id == case_id))}
     for code in codes:
         if code not in already:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -60,6 +61,12 @@ def backup_command(
             pg_dump = shutil.which("pg_dump")
             if pg_dump is None:
                 raise InputError("pg_dump", "PostgreSQL's pg_dump is needed to back up a PostgreSQL database")
-            plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
-            subprocess.run([pg_dump, "--format=custom", f"--file={target}", plain], check=True)
+            # the password goes through the environment, never the command line (visible to ps)
+            plain = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+            environment = {**os.environ, **({"PGPASSWORD": str(url.password)} if url.password else {})}
+            result = subprocess.run(
+                [pg_dump, "--format=custom", f"--file={target}", plain], env=environment, capture_output=True, text=True
+            )
+            if result.returncode != 0:
+                raise InputError("pg_dump", result.stderr.strip() or f"exit status {result.returncode}")
         console.print(f"Backup written to {escape(str(target))} ({target.stat().st_size:,} bytes)")
