@@ -6,24 +6,8 @@ from typing import Any
 
 from mtcr.casework.models import DenialNotificationRow
 from mtcr.casework.notifications import notification_readable, readable_notification
-from mtcr.casework.service import NotificationRecord
+from mtcr.casework.service import notification_record
 from mtcr.serialize import to_jsonable
-
-
-def notification_record(row: DenialNotificationRow) -> NotificationRecord:
-    return NotificationRecord(
-        row.id,
-        row.direction,
-        row.government,
-        row.reference,
-        row.item_description,
-        row.annex_entry,
-        tuple(row.parties),
-        row.destination,
-        row.reason,
-        row.notified_on,
-        row.case_id,
-    )
 
 
 def notification_json(row: DenialNotificationRow) -> dict[str, Any]:

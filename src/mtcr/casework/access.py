@@ -18,6 +18,7 @@ from typing import TypeVar
 from mtcr.casework import markings
 from mtcr.casework.identity import OrgKind, Role, User
 from mtcr.casework.markings import Marking
+from mtcr.casework.workflow import CaseAction
 from mtcr.errors import MtcrError
 
 T = TypeVar("T")
@@ -105,6 +106,21 @@ def require_case_write(principal: Principal, owner_org: str) -> None:
     """Exporters change only their own organisation's cases; government users act on the cases they may read."""
     if principal.org_kind is OrgKind.EXPORTER and principal.org_code != owner_org:
         raise AccessDeniedError(f"{principal.org_code} may change only its own cases (this one is {owner_org}'s)")
+
+
+# The role action each workflow move needs. Withdrawing is the applicant's or the licensing officer's;
+# issuing and denying are recorded only through a decision (service.decide).
+WORKFLOW_RIGHTS: dict[CaseAction, Action] = {
+    CaseAction.SUBMIT: Action.SUBMIT_CASE,
+    CaseAction.START_REVIEW: Action.REVIEW_CASE,
+    CaseAction.REFER_FOR_CLEARANCE: Action.REVIEW_CASE,
+    CaseAction.RETURN_TO_REVIEW: Action.REVIEW_CASE,
+    CaseAction.CLEAR: Action.REVIEW_CASE,
+    CaseAction.ISSUE_LICENCE: Action.DECIDE,
+    CaseAction.DENY: Action.DECIDE,
+    CaseAction.WITHDRAW: Action.SUBMIT_CASE,
+    CaseAction.REOPEN_ON_APPEAL: Action.DECIDE,
+}
 
 
 def can_read(principal: Principal, marking: Marking, owner_org: str) -> bool:

@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from mtcr.casework import identity, recommend, service
-from mtcr.casework.access import Action, Principal, require_action, require_case_write
+from mtcr.casework.access import WORKFLOW_RIGHTS, Principal, require_action, require_case_write
 from mtcr.casework.identity import OrgKind, Role
 from mtcr.casework.workflow import CaseAction, CaseStatus
 from mtcr.cli.common import JsonOption, console, domain_errors, emit_json
@@ -28,18 +28,6 @@ users_app = typer.Typer(
 orgs_app = typer.Typer(help="Organisations.\n\nExample: mtcr orgs list", no_args_is_help=True)
 
 AsOption = Annotated[str, typer.Option("--as", help="The user acting (their role and clearance apply).")]
-
-_ACTION_RIGHT = {
-    CaseAction.SUBMIT: Action.SUBMIT_CASE,
-    CaseAction.START_REVIEW: Action.REVIEW_CASE,
-    CaseAction.REFER_FOR_CLEARANCE: Action.REVIEW_CASE,
-    CaseAction.RETURN_TO_REVIEW: Action.REVIEW_CASE,
-    CaseAction.CLEAR: Action.REVIEW_CASE,
-    CaseAction.ISSUE_LICENCE: Action.DECIDE,
-    CaseAction.DENY: Action.DECIDE,
-    CaseAction.WITHDRAW: Action.SUBMIT_CASE,
-    CaseAction.REOPEN_ON_APPEAL: Action.DECIDE,
-}
 
 
 def _principal(session: object, username: str) -> Principal:
@@ -139,7 +127,7 @@ def act_command(
         with session_scope(engine) as session:
             principal = _principal(session, as_user)
             case = service.read_case(session, case_id, principal)
-            require_action(principal, _ACTION_RIGHT[action])
+            require_action(principal, WORKFLOW_RIGHTS[action])
             require_case_write(principal, case.owner_org)
             case = service.act(session, case_id, action, as_user)
         console.print(f"{case.reference} is now {case.status.value}")

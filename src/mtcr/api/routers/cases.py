@@ -32,7 +32,15 @@ from mtcr.api.bodies import (
 from mtcr.api.deps import PrincipalDep, SessionDep, UserDep, allow, record, records, require_any
 from mtcr.api.visibility import notification_json, notification_readable, readable_notification
 from mtcr.casework import identity, service
-from mtcr.casework.access import AccessDeniedError, Action, Principal, can_act, read_refusal, require_case_write
+from mtcr.casework.access import (
+    WORKFLOW_RIGHTS,
+    AccessDeniedError,
+    Action,
+    Principal,
+    can_act,
+    read_refusal,
+    require_case_write,
+)
 from mtcr.casework.identity import OrgKind
 from mtcr.casework.markings import Marking
 from mtcr.casework.models import AdviceRow, ConsultationRow, DenialNotificationRow
@@ -52,21 +60,6 @@ router = APIRouter(tags=["cases"])
 CaseId = Annotated[int, Path(ge=1, le=MAX_ID, description="The case's id")]
 Json = dict[str, Any]
 
-# Which role actions allow each workflow move (withdrawing: the applicant side or the reviewing side).
-WORKFLOW_PERMISSIONS: dict[CaseAction, tuple[Action, ...]] = {
-    CaseAction.SUBMIT: (Action.SUBMIT_CASE,),
-    CaseAction.START_REVIEW: (Action.REVIEW_CASE,),
-    CaseAction.REFER_FOR_CLEARANCE: (Action.REVIEW_CASE,),
-    CaseAction.RETURN_TO_REVIEW: (Action.REVIEW_CASE,),
-    CaseAction.CLEAR: (Action.REVIEW_CASE,),
-    CaseAction.ISSUE_LICENCE: (Action.DECIDE,),
-    CaseAction.DENY: (Action.DECIDE,),
-    CaseAction.WITHDRAW: (Action.SUBMIT_CASE,),  # the applicant or the licensing officer, as in the CLI
-    CaseAction.REOPEN_ON_APPEAL: (Action.DECIDE,),
-}
-# Decisions go through POST /cases/{id}/decision, which records the reasons, checks consultations on
-# partners' denials and sends denial notifications; the bare workflow move would skip all three.
-DECISION_ACTIONS = frozenset({CaseAction.ISSUE_LICENCE, CaseAction.DENY})
 
 
 # --- bodies ------------------------------------------------------------------------------------------------
@@ -291,9 +284,9 @@ def act(session: SessionDep, principal: PrincipalDep, user: UserDep, case_id: Ca
     """Move the case through its workflow. submit: SUBMIT_CASE; start review, refer for clearance, return to
     review, clear: REVIEW_CASE; withdraw: SUBMIT_CASE or REVIEW_CASE; reopen on appeal: DECIDE. Issue licence
     and deny need DECIDE and are made with POST /cases/{id}/decision (422 here)."""
-    require_any(principal, *WORKFLOW_PERMISSIONS[body.action])
+    require_any(principal, WORKFLOW_RIGHTS[body.action])
     _writable(session, case_id, principal)
-    if body.action in DECISION_ACTIONS:
+    if body.action in service.DECISIONS:  # these go through POST /cases/{id}/decision
         raise InputError("action", f"'{body.action.value}' is a decision: use POST /cases/{case_id}/decision")
     return record(service.act(session, case_id, body.action, user.username))
 
