@@ -61,7 +61,6 @@ CaseId = Annotated[int, Path(ge=1, le=MAX_ID, description="The case's id")]
 Json = dict[str, Any]
 
 
-
 # --- bodies ------------------------------------------------------------------------------------------------
 
 
