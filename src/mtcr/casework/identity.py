@@ -402,3 +402,24 @@ def list_tokens(session: Session, username: str) -> list[ApiToken]:
         select(ApiTokenRow).join(UserRow).where(UserRow.username == username.strip().lower()).order_by(ApiTokenRow.id)
     )
     return [_token(row) for row in rows]
+
+
+def sign_out(session: Session, token: str) -> None:
+    """Revoke the token the caller holds (a web session ending); nothing happens for an unknown token."""
+    row = session.scalar(
+        select(ApiTokenRow).where(ApiTokenRow.token_hash == _token_digest(token), ApiTokenRow.revoked_at.is_(None))
+    )
+    if row is not None:
+        holder = session.get_one(UserRow, row.user_id)
+        revoke_token(session, holder.username, row.id)
+
+
+def set_password(session: Session, actor: str, username: str, password: str) -> User:
+    """Replace a user's password (argon2); the audit log records that it changed, never the password."""
+    row = _user_row(session, username)
+    if row is None:
+        raise NotFoundError("user", username)
+    row.password_hash = _HASHER.hash(_check_password(password))
+    session.flush()
+    audit.append(session, actor, "password set", "user", row.username, None, {"user": row.username})
+    return _user(row)

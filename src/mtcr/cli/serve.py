@@ -1,4 +1,4 @@
-"""``mtcr serve``: the HTTP API (FastAPI under uvicorn) on the configured database."""
+"""``mtcr serve``: the web application and the HTTP API (FastAPI under uvicorn) on the configured database."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ def serve_command(
     ),
     port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="TCP port to listen on.")] = 8000,
 ) -> None:
-    """Serve the HTTP API on MTCR_DATABASE_URL (the schema is upgraded first); docs at /docs.
+    """Serve the web application at / and the HTTP API at /api on MTCR_DATABASE_URL (the schema is
+    upgraded first); API docs at /api/docs. Sign in with a user from `mtcr users add` or `mtcr demo load`.
 
     Example: mtcr serve --port 8000
     """
@@ -25,5 +26,6 @@ def serve_command(
 
     with domain_errors():  # fail here, with a clear message, rather than inside the server
         upgrade(make_engine())
-    # By name, as a factory: the command line and the API never import each other (import contracts).
-    uvicorn.run("mtcr.api.app:create_configured_app", factory=True, host=host, port=port)
+    typer.echo(f"mtcr: open http://{host}:{port}/ (API at http://{host}:{port}/api/docs); Ctrl+C stops")
+    # By name, as a factory: the command line, the pages and the API never import each other (import contracts).
+    uvicorn.run("mtcr.server:create_configured_app", factory=True, host=host, port=port)

@@ -2,7 +2,9 @@
 range, and the verdict against a regime's thresholds, as one immutable record.
 
 The thresholds come from the Annex edition or regime given (1.A.1 and 19.A.1 of the MTCR: 500 kg to
-300 km, and 300 km with any payload), so a stricter regime uses the same machinery.
+300 km, and 300 km with any payload), so a stricter regime uses the same machinery. Cruise
+missiles and UAVs (``kind: cruise``) are judged the same way against the UAV entries (1.A.2 and
+19.A.2), with the Breguet model of ``mtcr.physics.cruise`` in place of the trajectory optimiser.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from mtcr.annex import Annex, RangePayloadPoint, describe
 from mtcr.annex.classifier import Classification, classify
 from mtcr.annex.model import RangePayload
 from mtcr.errors import InputError
+from mtcr.physics import cruise as cruise_model
 from mtcr.physics.core.constants import R_EARTH
 from mtcr.physics.optimize import MaxRange, maximise_range
 from mtcr.physics.trajectory import (
@@ -28,15 +31,19 @@ from mtcr.physics.trajectory import (
     Numerics,
     guidance_timing,
 )
-from mtcr.physics.vehicle import Vehicle
+from mtcr.physics.vehicle import Vehicle, VehicleKind
 
 ROCKET_KIND = "complete_rocket_system"
+UAV_KIND = "complete_uav_system"
 DEFAULT_CURVE_POINTS = 16
 MAX_CURVE_POINTS = 200
 PAYLOAD_TOLERANCE_KG = 0.5
 # Within this fraction of a threshold the verdict rests on the model's accuracy (the acceptance
 # tolerance against published results, docs/validation.md): the record says so.
 BORDERLINE_FRACTION = 0.05
+# Cruise entries rest on typical L/D and fuel consumption values; the catalogue holds them to their
+# published ranges within 15 % (docs/catalogue.md), so the borderline band is that wide.
+CRUISE_BORDERLINE_FRACTION = 0.15
 
 Progress = Callable[[str], None]
 
@@ -61,13 +68,32 @@ class Thresholds:
 
 def rocket_thresholds(annex: Annex) -> Thresholds:
     """The range/payload criteria of ``annex`` for complete rocket systems (1.A.1 and 19.A.1 in the MTCR)."""
+    return _thresholds(annex, ROCKET_KIND, "complete rocket systems")
+
+
+def uav_thresholds(annex: Annex) -> Thresholds:
+    """The range/payload criteria of ``annex`` for complete UAV systems (1.A.2 and 19.A.2 in the MTCR)."""
+    return _thresholds(annex, UAV_KIND, "complete UAV systems")
+
+
+def thresholds_for(vehicle: Vehicle, annex: Annex) -> Thresholds:
+    """The thresholds that apply to ``vehicle``: UAV entries for cruise vehicles, rocket entries otherwise."""
+    return uav_thresholds(annex) if vehicle.kind is VehicleKind.CRUISE else rocket_thresholds(annex)
+
+
+def annex_kind(vehicle: Vehicle) -> str:
+    """The Annex vocabulary kind of ``vehicle`` (complete rocket or complete UAV system)."""
+    return UAV_KIND if vehicle.kind is VehicleKind.CRUISE else ROCKET_KIND
+
+
+def _thresholds(annex: Annex, kind: str, what: str) -> Thresholds:
     with_payload: list[tuple[str, RangePayload]] = []
     range_only: list[tuple[str, RangePayload]] = []
     for entry in annex.entries:
-        if ROCKET_KIND in entry.kinds and isinstance(entry.criteria, RangePayload):
+        if kind in entry.kinds and isinstance(entry.criteria, RangePayload):
             (with_payload if entry.criteria.payload is not None else range_only).append((entry.id, entry.criteria))
     if not with_payload or not range_only:
-        raise InputError("regime", f"{annex.id} has no range/payload criteria for complete rocket systems")
+        raise InputError("regime", f"{annex.id} has no range/payload criteria for {what}")
     cat1_id, cat1 = with_payload[0]
     cat2_id, cat2 = range_only[0]
     assert cat1.payload is not None  # selected above
@@ -157,6 +183,7 @@ class Assessment:
     payload_margin_kg: float | None  # payload to the threshold range minus the threshold payload
     borderline: bool
     evaluations: int
+    cruise: cruise_model.CruiseDetail | None = None  # cruise vehicles: the fuel budgets behind the ranges
 
     @property
     def orbital(self) -> bool:
@@ -227,14 +254,15 @@ def assess(
     numerics: Numerics = DEFAULT_NUMERICS,
     progress: Progress | None = None,
 ) -> Assessment:
-    """The range-payload determination of ``vehicle`` against ``annex``'s complete-rocket thresholds.
+    """The range-payload determination of ``vehicle`` against ``annex``'s thresholds for its kind
+    (complete rocket systems; complete UAV systems for ``kind: cruise``, by ``mtcr.physics.cruise``).
 
     "With any payload" (Category II) is judged at ``min_payload_kg``: zero by default, the literal
     reading; an analyst may set the least payload the system could credibly carry.
     """
     if not math.isfinite(min_payload_kg) or min_payload_kg < 0:
         raise InputError("min_payload_kg", f"must be a number >= 0, got {min_payload_kg!r}")
-    thresholds = rocket_thresholds(annex)
+    thresholds = thresholds_for(vehicle, annex)
     if min_payload_kg > thresholds.payload_kg:
         raise InputError(
             "min_payload_kg",
@@ -243,6 +271,8 @@ def assess(
         )
     if not 2 <= curve_points <= MAX_CURVE_POINTS:
         raise InputError("curve points", f"must be between 2 and {MAX_CURVE_POINTS}, got {curve_points}")
+    if vehicle.cruise is not None:
+        return _assess_cruise(vehicle, annex, curve_points, min_payload_kg, progress)
     curve = _Curve(vehicle, numerics, progress)
     lightest = curve.at(min_payload_kg)
     payloads = curve_payloads(vehicle, thresholds, curve_points, min_payload_kg)
@@ -281,6 +311,83 @@ def assess(
         borderline=borderline,
         evaluations=sum(r.evaluations for r in curve.results.values()),
     )
+
+
+def _assess_cruise(
+    vehicle: Vehicle, annex: Annex, curve_points: int, min_payload_kg: float, progress: Progress | None
+) -> Assessment:
+    """The determination for a cruise missile or UAV: Breguet ranges instead of optimised trajectories."""
+    thresholds = thresholds_for(vehicle, annex)
+    ranges: dict[float, cruise_model.CruiseRange] = {}
+
+    def at(payload: float) -> cruise_model.CruiseRange:
+        payload = float(payload)
+        if payload not in ranges:
+            ranges[payload] = cruise_model.cruise_range(vehicle, payload)
+            if progress is not None:
+                progress(f"{payload:,.0f} kg")
+        return ranges[payload]
+
+    payloads = curve_payloads(vehicle, thresholds, curve_points, min_payload_kg)
+    for payload in payloads:
+        at(payload)
+    nominal, at_threshold, lightest = at(vehicle.payload_kg), at(thresholds.payload_kg), at(min_payload_kg)
+    payload_to_range = cruise_model.payload_to_range(vehicle, thresholds.range_m, min_payload_kg)
+    records = {p: cruise_model.as_max_range(r) for p, r in ranges.items()}
+    shown = {*payloads, vehicle.payload_kg, thresholds.payload_kg}
+    points = tuple(
+        CurvePoint(p, r.range_m, False, r.status, 0.0, 0.0) for p, r in sorted(records.items()) if p in shown
+    )
+    category, reasons, borderline = _verdict(
+        thresholds,
+        records[vehicle.payload_kg],
+        records[thresholds.payload_kg],
+        records[min_payload_kg],
+        payload_to_range,
+        profile="on the most fuel-efficient one-way profile",
+        borderline_fraction=CRUISE_BORDERLINE_FRACTION,
+        accuracy="the cruise model's tolerance against published ranges (docs/catalogue.md)",
+    )
+    reasons = _fuel_reasons(thresholds, nominal, at_threshold) + reasons
+    range_margin = cruise_model.reach_m(at_threshold) - thresholds.range_m
+    payload_margin = None if payload_to_range is None else payload_to_range - thresholds.payload_kg
+    texts = cruise_model.assumption_texts(vehicle)
+    return Assessment(
+        vehicle=vehicle,
+        thresholds=thresholds,
+        model_version=cruise_model.CRUISE_MODEL_VERSION,
+        assumptions=Assumptions(**texts),
+        nominal=records[vehicle.payload_kg],
+        at_threshold_payload=records[thresholds.payload_kg],
+        lightest=records[min_payload_kg],
+        payload_to_threshold_range_kg=payload_to_range,
+        reaches_threshold_range_with_any_payload=False,  # the take-off mass always bounds the payload
+        curve=points,
+        category=category,
+        reasons=reasons,
+        range_margin_m=range_margin,
+        payload_margin_kg=payload_margin,
+        borderline=borderline,
+        evaluations=len(ranges),
+        cruise=cruise_model.CruiseDetail(nominal, at_threshold, lightest),
+    )
+
+
+def _fuel_reasons(
+    thresholds: Thresholds, nominal: cruise_model.CruiseRange, at_threshold: cruise_model.CruiseRange
+) -> tuple[str, ...]:
+    """Why the fuel is what it is: the payload/fuel trade-off, said in words."""
+
+    def fuel(result: cruise_model.CruiseRange) -> str:
+        if result.fuel_limit is cruise_model.FuelLimit.NONE:
+            return f"with {result.payload_kg:,.0f} kg of payload no fuel fits under the take-off mass limit"
+        text = f"with {result.payload_kg:,.0f} kg of payload it carries {result.fuel_kg:,.0f} kg of fuel ({result.fuel_limit})"
+        return text + (f"; {result.note}" if result.note else "")
+
+    lines = [fuel(nominal)]
+    if at_threshold.payload_kg != nominal.payload_kg:
+        lines.append(fuel(at_threshold))
+    return (f"Fuel: {'; '.join(lines)}.",)
 
 
 def _payload_to_range(curve: _Curve, min_payload: float, range_m: float, top_payload: float) -> float | None:
@@ -329,11 +436,15 @@ def _verdict(
     at_threshold: MaxRange,
     lightest: MaxRange,
     payload_to_range: float | None,
+    *,
+    profile: str = "on the range-maximising trajectory",
+    borderline_fraction: float = BORDERLINE_FRACTION,
+    accuracy: str = "the model's validated accuracy (docs/validation.md)",
 ) -> tuple[Category, tuple[str, ...], bool]:
     t = thresholds
     reasons = [
         f"With its nominal payload of {nominal.payload_kg:,.0f} kg it {_describe_range(nominal)}.",
-        f"With {t.payload_kg:,.0f} kg it {_describe_range(at_threshold)} on the range-maximising trajectory.",
+        f"With {t.payload_kg:,.0f} kg it {_describe_range(at_threshold)} {profile}.",
     ]
     if payload_to_range is None:
         reasons.append(f"No payload from {lightest.payload_kg:,.0f} kg up reaches {_km(t.range_m)}.")
@@ -349,7 +460,7 @@ def _verdict(
             f"Capable of delivering at least {t.payload_kg:,.0f} kg to at least {_km(t.range_m)}: "
             f"{t.category_i_entry} ({t.regime})."
         )
-        borderline = not math.isinf(reach_threshold) and reach_threshold < t.range_m * (1 + BORDERLINE_FRACTION)
+        borderline = not math.isinf(reach_threshold) and reach_threshold < t.range_m * (1 + borderline_fraction)
     elif _range_or_inf(lightest) >= t.category_ii_range_m:
         category = Category.CATEGORY_II
         reasons.append(
@@ -357,8 +468,8 @@ def _verdict(
             f"{_describe_range(lightest)} (at least {_km(t.category_ii_range_m)}): {t.category_ii_entry} ({t.regime})."
         )
         lightest_reach = _range_or_inf(lightest)
-        borderline = reach_threshold > t.range_m * (1 - BORDERLINE_FRACTION) or (
-            not math.isinf(lightest_reach) and lightest_reach < t.category_ii_range_m * (1 + BORDERLINE_FRACTION)
+        borderline = reach_threshold > t.range_m * (1 - borderline_fraction) or (
+            not math.isinf(lightest_reach) and lightest_reach < t.category_ii_range_m * (1 + borderline_fraction)
         )
     else:
         category = Category.BELOW
@@ -367,17 +478,18 @@ def _verdict(
             f"short of {_km(t.category_ii_range_m)}: neither "
             f"{t.category_i_entry} nor {t.category_ii_entry} ({t.regime})."
         )
-        borderline = _range_or_inf(lightest) > t.category_ii_range_m * (1 - BORDERLINE_FRACTION)
+        borderline = _range_or_inf(lightest) > t.category_ii_range_m * (1 - borderline_fraction)
     if borderline:
         reasons.append(
-            f"Borderline: the deciding range is within {BORDERLINE_FRACTION:.0%} of its threshold, the model's "
-            "validated accuracy (docs/validation.md); input uncertainty decides this case."
+            f"Borderline: the deciding range is within {borderline_fraction:.0%} of its threshold, {accuracy}; "
+            "input uncertainty decides this case."
         )
     return category, tuple(reasons), borderline
 
 
 def classify_assessment(annex: Annex, assessment: Assessment) -> Classification:
-    """Feed the determination to the Annex classifier as a complete rocket system with its curve.
+    """Feed the determination to the Annex classifier as a complete rocket (or, for a cruise vehicle,
+    UAV) system with its curve.
 
     An orbital point is given the largest distance on Earth (half the circumference): global reach.
     """
@@ -391,7 +503,7 @@ def classify_assessment(annex: Annex, assessment: Assessment) -> Classification:
     lightest = assessment.lightest
     item = describe(
         annex,
-        ROCKET_KIND,
+        annex_kind(assessment.vehicle),
         {"max_range": f"{reach(lightest.orbital, lightest.status, lightest.range_m)} m"},
         name=assessment.vehicle.name,
         range_payload_curve=points,

@@ -41,6 +41,20 @@ MAX_STAGES = 5
 
 class VehicleKind(StrEnum):
     BALLISTIC = "ballistic"  # rocket systems: ballistic missiles, space launch vehicles, sounding rockets
+    CRUISE = "cruise"  # UAV systems: cruise missiles, target drones, reconnaissance drones (Breguet model)
+
+
+class Engine(StrEnum):
+    """What sustains a cruise vehicle in level flight, and so which fuel consumption it is given."""
+
+    TURBOJET = "turbojet"  # thrust-specific fuel consumption (TSFC)
+    TURBOFAN = "turbofan"  # TSFC
+    PROPELLER = "propeller"  # power-specific fuel consumption (PSFC) and propeller efficiency
+    ROCKET = "rocket"  # a rocket sustainer: specific impulse (TSFC = 1 / (Isp g0))
+
+    @property
+    def jet(self) -> bool:
+        return self in (Engine.TURBOJET, Engine.TURBOFAN)
 
 
 class IspReference(StrEnum):
@@ -114,6 +128,47 @@ Azimuth = Annotated[float, _quantity_in("degree"), Field(ge=0, lt=360, allow_inf
 # Impact is taken at sea level, so a launch point below it is refused.
 LaunchAltitude = Annotated[float, _quantity_in("m"), Field(ge=0, le=10_000, allow_inf_nan=False)]
 PositiveRange = Annotated[float, _quantity_in("km"), Field(gt=0, allow_inf_nan=False)]
+
+# --- cruise (kind: cruise) quantities -------------------------------------------------------------------
+
+TSFC_UNIT = "mg/(N*s)"  # the unit of tsfc_mg_n_s; 1 lb/(lbf h) = 28.325 mg/(N s)
+PSFC_UNIT = "g/(kW*h)"  # the unit of psfc_g_kw_h; 1 lb/(hp h) = 608.3 g/(kW h)
+
+
+def _tsfc_in_mg_n_s() -> BeforeValidator:
+    """TSFC as mass per thrust and time (mg/(N s), lb/(lbf h), kg/(N h)) or as a rate (1/h).
+
+    A rate c_t is the fuel weight flow per unit thrust, so c_T = c_t / g0 (missile-physics.md 3.6.9).
+    """
+
+    def convert(value: object) -> object:
+        if isinstance(value, str):
+            try:
+                quantity = parse_quantity(value, "value")
+                if quantity.dimensionless:
+                    return float(quantity.magnitude)
+                if quantity.check("1/[time]"):
+                    return quantity_to_si(quantity, "1/s", "value") / G0 * 1e6  # kg/(N s) -> mg/(N s)
+                return quantity_to_si(quantity, TSFC_UNIT, "value")
+            except InputError as exc:
+                raise ValueError(exc.problem) from exc
+        return value
+
+    return BeforeValidator(convert)
+
+
+# before-validators run right to left: the rate form is converted first, then the common checks
+Tsfc = Annotated[float, _quantity_in(TSFC_UNIT), _tsfc_in_mg_n_s(), Field(gt=0, le=2_000, allow_inf_nan=False)]
+Psfc = Annotated[float, _quantity_in(PSFC_UNIT), Field(gt=0, le=5_000, allow_inf_nan=False)]
+Fraction = Annotated[float, Field(ge=0, lt=1, allow_inf_nan=False)]
+Share = Annotated[float, Field(gt=0, lt=1, allow_inf_nan=False)]
+Efficiency = Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)]
+LiftToDrag = Annotated[float, Field(gt=0, le=60, allow_inf_nan=False)]
+AirSpeed = Annotated[float, _quantity_in("m/s"), Field(gt=0, le=2_000, allow_inf_nan=False)]
+Mach = Annotated[float, Field(gt=0, le=6, allow_inf_nan=False)]
+CruiseAltitude = Annotated[float, _quantity_in("m"), Field(ge=0, le=30_000, allow_inf_nan=False)]
+Distance = Annotated[float, _quantity_in("km"), Field(ge=0, le=40_000, allow_inf_nan=False)]
+PositiveDistance = Annotated[float, _quantity_in("km"), Field(gt=0, le=40_000, allow_inf_nan=False)]
 
 
 class _Strict(BaseModel):
@@ -197,6 +252,103 @@ class CatalogueFile(_Strict):
     published_payload_kg: Mass | None = None
 
 
+class AllowanceFile(_Strict):
+    """Climb or descent: the fraction of the mass at its start burned in it, and the ground it covers."""
+
+    fuel_fraction: Annotated[float, Field(ge=0, le=0.5, allow_inf_nan=False)] = 0.0
+    distance_km: Distance = 0.0
+
+
+class BoosterFile(_Strict):
+    """A jettisoned launch booster: its mass, and what the boost phase gives the air vehicle."""
+
+    mass_kg: PositiveMass
+    distance_km: Distance = 0.0  # ground covered during the boost (credited to the range)
+    fuel_kg: Mass = 0.0  # air-vehicle fuel burned during the boost (its engine starting)
+
+
+class _Aero(_Strict):
+    """Flight condition and consumption; in a segment every key is optional (the cruise block's value)."""
+
+    speed_m_s: AirSpeed | None = None
+    mach: Mach | None = None
+    altitude_m: CruiseAltitude | None = None
+    lift_to_drag: LiftToDrag | None = None
+    tsfc_mg_n_s: Tsfc | None = None
+    psfc_g_kw_h: Psfc | None = None
+    propeller_efficiency: Efficiency | None = None
+    isp_s: Isp | None = None
+
+    @model_validator(mode="after")
+    def _one_speed(self) -> _Aero:
+        if self.speed_m_s is not None and self.mach is not None:
+            raise ValueError("give at most one of speed_m_s and mach")
+        return self
+
+
+class SegmentFile(_Aero):
+    distance_km: PositiveDistance | None = None  # air distance flown in this segment
+    fuel_share: Share | None = None  # or the fraction of the cruise fuel it burns; neither: the rest
+
+    @model_validator(mode="after")
+    def _one_length(self) -> SegmentFile:
+        if self.distance_km is not None and self.fuel_share is not None:
+            raise ValueError("give at most one of distance_km and fuel_share")
+        return self
+
+
+class CruiseFile(_Aero):
+    """The ``cruise:`` block of a ``kind: cruise`` vehicle (docs/vehicle-format.md)."""
+
+    engine: Engine
+    lift_to_drag: LiftToDrag  # required here; a segment may override it
+    empty_kg: PositiveMass  # everything but payload, usable fuel and booster
+    fuel_capacity_kg: PositiveMass  # usable fuel when the tanks are full
+    max_takeoff_kg: PositiveMass | None = None  # default: empty + nominal payload + fuel capacity
+    climb: AllowanceFile = Field(default_factory=AllowanceFile)
+    descent: AllowanceFile = Field(default_factory=AllowanceFile)
+    reserve_fuel_fraction: Fraction = 0.0  # one-way missions (the Annex's range) keep none
+    booster: BoosterFile | None = None
+    segments: list[SegmentFile] | None = Field(default=None, min_length=1, max_length=20)
+
+    @model_validator(mode="after")
+    def _check(self) -> CruiseFile:
+        if (self.speed_m_s is None) == (self.mach is None):
+            raise ValueError("give exactly one of speed_m_s and mach")
+        _check_consumption(self.engine, self, "")
+        for index, segment in enumerate(self.segments or ()):
+            _check_consumption(self.engine, segment, f"segments[{index}]: ", required=False)
+        if self.segments is not None:
+            free = [i for i, g in enumerate(self.segments) if g.distance_km is None and g.fuel_share is None]
+            if len(free) != 1:
+                raise ValueError(
+                    "exactly one segment must have neither distance_km nor fuel_share (it flies on the "
+                    f"remaining fuel); found {len(free)}"
+                )
+            shares = sum(g.fuel_share or 0.0 for g in self.segments)
+            if shares >= 1:
+                raise ValueError(f"the fuel_share values add up to {shares:g}; they must leave some for the rest")
+        return self
+
+
+_CONSUMPTION_KEYS = {
+    Engine.TURBOJET: ("tsfc_mg_n_s",),
+    Engine.TURBOFAN: ("tsfc_mg_n_s",),
+    Engine.PROPELLER: ("psfc_g_kw_h", "propeller_efficiency"),
+    Engine.ROCKET: ("isp_s",),
+}
+
+
+def _check_consumption(engine: Engine, block: _Aero, where: str, *, required: bool = True) -> None:
+    wanted = _CONSUMPTION_KEYS[engine]
+    for key in ("tsfc_mg_n_s", "psfc_g_kw_h", "propeller_efficiency", "isp_s"):
+        given = getattr(block, key) is not None
+        if given and key not in wanted:
+            raise ValueError(f"{where}{key} does not apply to engine {engine.value} (it takes {', '.join(wanted)})")
+        if required and not given and key in wanted:
+            raise ValueError(f"{where}{key} is required for engine {engine.value}")
+
+
 class VehicleFile(_Strict):
     format: Literal["mtcr-vehicle/1"]
     name: str = Field(min_length=1)
@@ -206,7 +358,9 @@ class VehicleFile(_Strict):
         Annotated[str, Tag("name")] | Annotated[DragTableFile, Tag("table")],
         Discriminator(lambda value: "name" if isinstance(value, str) else "table"),
     ] = "v2"
-    stages: list[StageFile] = Field(min_length=1, max_length=MAX_STAGES)
+    # required for kind: ballistic, refused for kind: cruise (checked in _build, which names the field)
+    stages: list[StageFile] | None = Field(default=None, min_length=1, max_length=MAX_STAGES)
+    cruise: CruiseFile | None = None
     shroud: ShroudFile | None = None
     reentry_vehicle: ReentryVehicleFile | None = None
     launch: LaunchFile | None = None
@@ -307,12 +461,76 @@ class CatalogueInfo:
     published_payload_kg: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class CruiseSegment:
+    """One cruise segment in SI, its flight condition and consumption resolved (Breguet per segment).
+
+    Consumption is one of: ``tsfc_kg_n_s`` (jets), ``psfc_kg_j`` with ``propeller_efficiency``
+    (propellers), ``exhaust_velocity_m_s`` (a rocket sustainer, TSFC = 1 / v_e).
+    """
+
+    speed_m_s: float  # true airspeed
+    altitude_m: float
+    lift_to_drag: float
+    tsfc_kg_n_s: float | None
+    psfc_kg_j: float | None
+    propeller_efficiency: float | None
+    exhaust_velocity_m_s: float | None
+    distance_m: float | None  # air distance; or
+    fuel_share: float | None  # fraction of the cruise fuel; neither: flies on what the others leave
+    mach: float | None = None  # as given, when the speed came from a Mach number
+
+
+@dataclass(frozen=True, slots=True)
+class Allowance:
+    """Climb or descent: fraction of the mass at its start burned, and ground distance covered (m)."""
+
+    fuel_fraction: float
+    distance_m: float
+
+
+@dataclass(frozen=True, slots=True)
+class Booster:
+    mass_kg: float  # jettisoned; never part of the cruise mass
+    distance_m: float  # ground covered during the boost
+    fuel_kg: float  # air-vehicle fuel burned during the boost
+
+
+NO_ALLOWANCE = Allowance(0.0, 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class CruiseAirframe:
+    """A cruise missile or UAV as the Breguet model needs it (kind: cruise)."""
+
+    engine: Engine
+    empty_kg: float
+    fuel_capacity_kg: float
+    max_takeoff_kg: float  # the air vehicle's, without booster; resolved (see max_takeoff_given)
+    max_takeoff_given: bool  # False: the default, empty + nominal payload + fuel capacity
+    segments: tuple[CruiseSegment, ...]  # one, without distance or share, when the file gives none
+    climb: Allowance = NO_ALLOWANCE
+    descent: Allowance = NO_ALLOWANCE
+    reserve_fuel_fraction: float = 0.0
+    booster: Booster | None = None
+    segmented: bool = False  # the file gave a segment list
+
+    def fuel_kg(self, payload_kg: float) -> float:
+        """Fuel carried with ``payload_kg``: min(capacity, MTOW - empty - payload); negative: cannot lift it."""
+        return min(self.fuel_capacity_kg, self.max_takeoff_kg - self.empty_kg - payload_kg)
+
+    def launch_mass_kg(self, payload_kg: float) -> float:
+        booster = self.booster.mass_kg if self.booster else 0.0
+        return self.empty_kg + payload_kg + max(self.fuel_kg(payload_kg), 0.0) + booster
+
+
+NO_DRAG_TABLE = DragTable("none", (), ())  # cruise vehicles: L/D stands for the drag model
 NON_ROTATING = Launch(latitude_deg=None, azimuth_deg=90.0, altitude_m=0.0)
 
 
 @dataclass(frozen=True, slots=True)
 class Vehicle:
-    """A rocket system, in SI, as the physics needs it."""
+    """A rocket system (``stages``) or a cruise missile / UAV (``cruise``), in SI, as the physics needs it."""
 
     name: str
     kind: VehicleKind
@@ -326,9 +544,12 @@ class Vehicle:
     sources: tuple[str, ...] = ()
     catalogue: CatalogueInfo | None = None
     path: str = ""  # the file it was read from, if any
+    cruise: CruiseAirframe | None = None  # kind: cruise (then stages is empty)
 
     @property
     def launch_mass_kg(self) -> float:
+        if self.cruise is not None:
+            return self.cruise.launch_mass_kg(self.payload_kg)
         shroud = self.shroud.mass_kg if self.shroud else 0.0
         return sum(stage.stage_mass_kg for stage in self.stages) + self.payload_kg + shroud
 
@@ -383,6 +604,12 @@ def _build(data: VehicleFile, path: str) -> Vehicle:
             c.published_range_km,
             c.published_payload_kg,
         )
+    if data.kind is VehicleKind.CRUISE:
+        return _build_cruise(data, path, reference, catalogue)
+    if data.cruise is not None:
+        raise InputError("cruise", "only for kind: cruise (this vehicle is ballistic)")
+    if data.stages is None:
+        raise InputError("stages", "required key missing")
     last = len(data.stages) - 1
     if data.stages[last].delay_after_burnout_s:
         raise InputError(f"stages[{last}].delay_after_burnout_s", "the last stage has no next stage to wait for")
@@ -405,6 +632,107 @@ def _build(data: VehicleFile, path: str) -> Vehicle:
         sources=tuple(data.sources),
         catalogue=catalogue,
         path=path,
+    )
+
+
+# keys of the rocket model that mean nothing for a cruise vehicle: refused, so nothing passes silently
+_ROCKET_ONLY = ("stages", "drag_table", "shroud", "reentry_vehicle", "launch")
+
+
+def _speed(block: _Aero, altitude_m: float) -> float | None:
+    """The true airspeed (m/s) from speed_m_s, or from mach with the standard atmosphere at ``altitude_m``."""
+    if block.speed_m_s is not None:
+        return block.speed_m_s
+    if block.mach is not None:
+        from mtcr.physics.core.atmosphere import atmosphere
+
+        return block.mach * float(atmosphere(altitude_m)[3])
+    return None
+
+
+def _segment(base: CruiseFile, segment: SegmentFile | None) -> CruiseSegment:
+    """A segment with every missing value taken from the cruise block (a Mach number is held at the
+    segment's own altitude)."""
+
+    def pick(key: str) -> float | None:
+        own = getattr(segment, key) if segment is not None else None
+        value = own if own is not None else getattr(base, key)
+        return None if value is None else float(value)
+
+    altitude = pick("altitude_m") or 0.0
+    own_speed = segment is not None and (segment.speed_m_s is not None or segment.mach is not None)
+    speed_block: _Aero = segment if own_speed and segment is not None else base
+    speed = _speed(speed_block, altitude)
+    assert speed is not None  # the cruise block has exactly one of speed_m_s and mach (schema)
+    tsfc = pick("tsfc_mg_n_s")
+    psfc = pick("psfc_g_kw_h")
+    isp = pick("isp_s")
+    lift_to_drag = pick("lift_to_drag")
+    assert lift_to_drag is not None  # required in the cruise block
+    return CruiseSegment(
+        speed_m_s=speed,
+        altitude_m=altitude,
+        lift_to_drag=lift_to_drag,
+        tsfc_kg_n_s=None if tsfc is None else tsfc * 1e-6,
+        psfc_kg_j=None if psfc is None else psfc * 1e-3 / 3.6e6,  # g/(kW h) -> kg/J
+        propeller_efficiency=pick("propeller_efficiency"),
+        exhaust_velocity_m_s=None if isp is None else isp * G0,
+        distance_m=None if segment is None or segment.distance_km is None else segment.distance_km * 1e3,
+        fuel_share=None if segment is None else segment.fuel_share,
+        mach=speed_block.mach,
+    )
+
+
+def _build_cruise(
+    data: VehicleFile, path: str, reference: Reference | None, catalogue: CatalogueInfo | None
+) -> Vehicle:
+    for key in _ROCKET_ONLY:
+        if key in data.model_fields_set:
+            raise InputError(key, "not used by kind: cruise (see docs/vehicle-format.md, cruise vehicles)")
+    if data.cruise is None:
+        raise InputError("cruise", "required key missing (kind: cruise)")
+    c = data.cruise
+    nominal_takeoff = c.empty_kg + data.payload_kg + c.fuel_capacity_kg
+    max_takeoff = c.max_takeoff_kg if c.max_takeoff_kg is not None else nominal_takeoff
+    if max_takeoff <= c.empty_kg + data.payload_kg:
+        raise InputError(
+            "cruise.max_takeoff_kg",
+            f"{max_takeoff:g} kg leaves no fuel for the nominal payload (empty {c.empty_kg:g} kg + payload "
+            f"{data.payload_kg:g} kg)",
+        )
+    if c.booster is not None and c.booster.fuel_kg >= c.fuel_capacity_kg:
+        raise InputError("cruise.booster.fuel_kg", "is not less than the fuel capacity")
+    if c.segments is None:
+        segments = (_segment(c, None),)
+    else:
+        segments = tuple(_segment(c, g) for g in c.segments)
+    booster = None
+    if c.booster is not None:
+        booster = Booster(c.booster.mass_kg, c.booster.distance_km * 1e3, c.booster.fuel_kg)
+    airframe = CruiseAirframe(
+        engine=c.engine,
+        empty_kg=c.empty_kg,
+        fuel_capacity_kg=c.fuel_capacity_kg,
+        max_takeoff_kg=max_takeoff,
+        max_takeoff_given=c.max_takeoff_kg is not None,
+        segments=segments,
+        climb=Allowance(c.climb.fuel_fraction, c.climb.distance_km * 1e3),
+        descent=Allowance(c.descent.fuel_fraction, c.descent.distance_km * 1e3),
+        reserve_fuel_fraction=c.reserve_fuel_fraction,
+        booster=booster,
+        segmented=c.segments is not None,
+    )
+    return Vehicle(
+        name=data.name,
+        kind=data.kind,
+        payload_kg=data.payload_kg,
+        drag_table=NO_DRAG_TABLE,
+        stages=(),
+        reference=reference,
+        sources=tuple(data.sources),
+        catalogue=catalogue,
+        path=path,
+        cruise=airframe,
     )
 
 

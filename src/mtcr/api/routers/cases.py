@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path
 from pydantic import Field, field_validator
-from sqlalchemy.orm import Session
 
 from mtcr.annex import classify, load
 from mtcr.annex.describe import describe_from_data
@@ -29,21 +28,17 @@ from mtcr.api.bodies import (
     Text500,
     Text2000,
 )
-from mtcr.api.deps import PrincipalDep, SessionDep, UserDep, allow, record, records, require_any
-from mtcr.api.visibility import notification_json, notification_readable, readable_notification
-from mtcr.casework import identity, service
+from mtcr.api.deps import PrincipalDep, SessionDep, UserDep, allow, record, records
+from mtcr.api.visibility import notification_json, notification_readable
+from mtcr.casework import guarded, service
 from mtcr.casework.access import (
     WORKFLOW_RIGHTS,
-    AccessDeniedError,
     Action,
     Principal,
     can_act,
-    read_refusal,
-    require_case_write,
 )
-from mtcr.casework.identity import OrgKind
-from mtcr.casework.markings import Marking
-from mtcr.casework.models import AdviceRow, ConsultationRow, DenialNotificationRow
+from mtcr.casework.guarded import readable_case, writable_case
+from mtcr.casework.models import ConsultationRow, DenialNotificationRow
 from mtcr.casework.service import (
     AdviceRecommendation,
     Assurance,
@@ -165,17 +160,6 @@ def _consultation_json(row: ConsultationRow) -> Json:
     }
 
 
-def _readable(session: Session, case_id: int, principal: Principal) -> service.CaseRecord:
-    return service.read_case(session, case_id, principal)  # NotFoundError (404) when unreadable
-
-
-def _writable(session: Session, case_id: int, principal: Principal) -> service.CaseRecord:
-    """Readable, and (for an exporter) its own organisation's case: 404, then 403."""
-    case = _readable(session, case_id, principal)
-    require_case_write(principal, case.owner_org)
-    return case
-
-
 # --- routes ------------------------------------------------------------------------------------------------
 
 
@@ -194,21 +178,16 @@ def create_case(
 ) -> Json:
     """A new application in draft, owned by your organisation. Needs CREATE_CASE; the marking may not exceed
     your clearance."""
-    marking = Marking.parse(body.marking)
-    refusal = read_refusal(principal, marking, principal.org_code)
-    if refusal is not None:
-        raise InputError("marking", f"you could not read a case marked {marking.banner}: {refusal}")
     return record(
-        service.create_case(
+        guarded.create_case(
             session,
+            user,
             title=body.title,
             exporter=body.exporter,
             destination=body.destination,
             end_use=body.end_use,
             end_use_location=body.end_use_location,
-            marking=marking.banner,
-            owner_org=principal.org_code,
-            actor=user.username,
+            marking=body.marking,
             assurances=tuple(body.assurances),
         )
     )
@@ -217,7 +196,7 @@ def create_case(
 @router.get("/cases/{case_id}")
 def get_case(session: SessionDep, principal: PrincipalDep, case_id: CaseId) -> Json:
     """One case with its items, parties and advice. Any authenticated user who may read it."""
-    return record(_readable(session, case_id, principal))
+    return record(readable_case(session, case_id, principal))
 
 
 @router.post("/cases/{case_id}/items", status_code=201)
@@ -229,7 +208,7 @@ def add_item(
     body: ItemCreate,
 ) -> Json:
     """Add an item (draft or review only), classified server-side when ``item`` describes it. Needs CREATE_CASE."""
-    _writable(session, case_id, principal)
+    writable_case(session, case_id, principal)
     classification = None
     if body.item is not None:
         annex = load()
@@ -258,7 +237,7 @@ def add_party(
     body: PartyCreate,
 ) -> Json:
     """Add a party (draft or review only), optionally linked to its screening. Needs CREATE_CASE."""
-    _writable(session, case_id, principal)
+    writable_case(session, case_id, principal)
     if body.screening_id is not None:
         try:
             screening_store.get_screening(session, body.screening_id)
@@ -283,11 +262,10 @@ def act(session: SessionDep, principal: PrincipalDep, user: UserDep, case_id: Ca
     """Move the case through its workflow. submit: SUBMIT_CASE; start review, refer for clearance, return to
     review, clear: REVIEW_CASE; withdraw: SUBMIT_CASE or REVIEW_CASE; reopen on appeal: DECIDE. Issue licence
     and deny need DECIDE and are made with POST /cases/{id}/decision (422 here)."""
-    require_any(principal, WORKFLOW_RIGHTS[body.action])
-    _writable(session, case_id, principal)
-    if body.action in service.DECISIONS:  # these go through POST /cases/{id}/decision
+    if body.action in service.DECISIONS and can_act(principal, WORKFLOW_RIGHTS[body.action]):
+        writable_case(session, case_id, principal)  # 404 before saying how decisions are made
         raise InputError("action", f"'{body.action.value}' is a decision: use POST /cases/{case_id}/decision")
-    return record(service.act(session, case_id, body.action, user.username))
+    return record(guarded.act(session, case_id, body.action, user))
 
 
 @router.post("/cases/{case_id}/advice", status_code=201)
@@ -300,13 +278,11 @@ def give_advice(
 ) -> Json:
     """Your agency's advice during interagency clearance; its earlier advice stays, marked superseded.
     Needs GIVE_ADVICE."""
-    _readable(session, case_id, principal)
     return record(
-        service.give_advice(
+        guarded.give_advice(
             session,
             case_id,
-            agency=principal.org_code,
-            author=user.username,
+            user,
             recommendation=body.recommendation,
             reasons=body.reasons,
             provisos=tuple(body.provisos),
@@ -322,14 +298,7 @@ def countersign(
     advice_id: Annotated[int, Path(ge=1, le=MAX_ID)],
 ) -> Json:
     """Countersign current advice written by someone else. Needs COUNTERSIGN and the case readable."""
-    row = session.get(AdviceRow, advice_id)
-    if row is None:
-        raise NotFoundError("advice", str(advice_id))
-    try:
-        _readable(session, row.case_id, principal)
-    except NotFoundError:
-        raise NotFoundError("advice", str(advice_id)) from None
-    return record(service.countersign(session, advice_id, user.username))
+    return record(guarded.countersign(session, advice_id, user))
 
 
 @router.post("/cases/{case_id}/decision")
@@ -342,30 +311,12 @@ def decide(
 ) -> Json:
     """Issue a licence or deny, with reasons. A licence that would undercut a partner's denial needs the
     consultation completed (409 otherwise); a denial sends denial notifications. Needs DECIDE."""
-    _readable(session, case_id, principal)
-    if body.countersigned_by is not None:
-        refusal = f"{body.countersigned_by!r} may not countersign this decision"
-        try:
-            supervisor = identity.get_user(session, body.countersigned_by)
-        except NotFoundError:
-            raise InputError("countersigned_by", refusal) from None  # 422, never a 404 that confirms a username
-        signer = Principal.of(supervisor)
-        case = _readable(session, case_id, principal)
-        allowed = (
-            supervisor.active
-            and can_act(signer, Action.COUNTERSIGN)
-            and signer.org_kind is OrgKind.LICENSING_AUTHORITY
-            and signer.user_id != principal.user_id
-            and read_refusal(signer, Marking.parse(case.marking), case.owner_org) is None
-        )
-        if not allowed:
-            raise InputError("countersigned_by", refusal)
     return record(
-        service.decide(
+        guarded.decide(
             session,
             case_id,
+            user,
             outcome=body.outcome,
-            decided_by=user.username,
             reasons=body.reasons,
             provisos=tuple(body.provisos),
             countersigned_by=body.countersigned_by,
@@ -381,7 +332,7 @@ def notification_matches(
 ) -> list[Json]:
     """Partners' denials this case would undercut (those you may read), with reasons and whether the
     consultation is complete. Needs REVIEW_CASE, DECIDE or RECORD_CONSULTATION."""
-    _readable(session, case_id, principal)
+    readable_case(session, case_id, principal)
     result: list[Json] = []
     for match in service.matching_notifications(session, case_id):
         row = session.get(DenialNotificationRow, match.notification.id)
@@ -408,10 +359,7 @@ def request_consultation(
 ) -> Json:
     """Ask the partner that notified a denial before approving an essentially identical transfer.
     Needs RECORD_CONSULTATION; both the case and the notification must be readable."""
-    _readable(session, case_id, principal)
-    readable_notification(session, principal, body.notification_id)
-    consultation_id = service.request_consultation(session, case_id, body.notification_id, body.request, user.username)
-    return _consultation_json(session.get_one(ConsultationRow, consultation_id))
+    return _consultation_json(guarded.request_consultation(session, case_id, body.notification_id, body.request, user))
 
 
 @router.post("/consultations/{consultation_id}/reply")
@@ -423,17 +371,5 @@ def consultation_reply(
     body: ConsultationReply,
 ) -> Json:
     """Record the partner's reply and the outcome (once). Needs RECORD_CONSULTATION and the case readable."""
-    row = session.get(ConsultationRow, consultation_id)
-    if row is None:
-        raise NotFoundError("consultation", str(consultation_id))
-    try:
-        _readable(session, row.case_id, principal)
-        notice = readable_notification(session, principal, row.notification_id)
-    except NotFoundError:
-        raise NotFoundError("consultation", str(consultation_id)) from None
-    # only the consulted partner's own liaison (or the licensing authority recording it) gives its reply
-    if principal.org_kind is not OrgKind.LICENSING_AUTHORITY and principal.org_code != notice.government:
-        raise AccessDeniedError(f"{principal.org_code} may not answer for {notice.government}")
-    service.record_consultation_reply(session, consultation_id, body.reply, body.outcome, user.username)
-    session.refresh(row)
+    row = guarded.reply_to_consultation(session, consultation_id, body.reply, body.outcome, user)
     return _consultation_json(row)

@@ -1,0 +1,1 @@
+"""Server-rendered pages for licensing officers, reviewers, partners and analysts (Jinja2 + HTMX)."""

@@ -1,0 +1,105 @@
+"""Capability assessment in the browser: pick a catalogue system or edit a vehicle file, see the verdict,
+the interactive range-payload curve and the range-maximising trajectory at the threshold payload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import Response
+
+from mtcr import annex
+from mtcr.errors import DataFileError, InputError
+from mtcr.physics import Assessment, assess, catalogue, find_system
+from mtcr.physics.assessment import DEFAULT_CURVE_POINTS
+from mtcr.physics.vehicle import Vehicle, parse_vehicle
+from mtcr.web.deps import FormUserDep, UserDep
+from mtcr.web.rendering import render
+
+router = APIRouter()
+MAX_VEHICLE_TEXT = 100_000
+DEFAULT_SYSTEM = "scud-b"
+
+
+def _systems() -> list[tuple[str, str]]:
+    return [(Path(v.path).stem, v.name) for v in catalogue()]
+
+
+def _file_text(system: str) -> str:
+    return Path(find_system(system).path).read_text(encoding="utf-8")
+
+
+def vehicle_from_text(text: str) -> Vehicle:
+    """A vehicle from the editor's YAML (or JSON) text; DataFileError naming the field when it is wrong."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        raise DataFileError("vehicle", f"not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise DataFileError("vehicle", "expected a mapping of fields (format: mtcr-vehicle/1, ...)")
+    return parse_vehicle(data, source="vehicle")
+
+
+def chart_data(result: Assessment) -> dict[str, Any]:
+    points = [p for p in result.curve if p.range_m is not None]
+    samples = result.at_threshold_payload.trajectory.samples
+    return {
+        "curve": {
+            "system": result.vehicle.name,
+            "category": result.category.value,
+            "payload_kg": [p.payload_kg for p in points],
+            "range_km": [p.range_m / 1000 for p in points if p.range_m is not None],
+        },
+        "trajectory": {
+            "title": f"Trajectory with {result.at_threshold_payload.payload_kg:,.0f} kg",
+            "trajectory": {
+                "downrange_km": [row[1] / 1000 for row in samples],
+                "altitude_km": [row[2] / 1000 for row in samples],
+            },
+        }
+        if samples
+        else None,
+    }
+
+
+@router.get("/assess")
+def assess_page(request: Request, _user: UserDep) -> Response:
+    return render(
+        request,
+        "assess.html",
+        {
+            "title": "Capability assessment",
+            "systems": _systems(),
+            "chosen": DEFAULT_SYSTEM,
+            "text": _file_text(DEFAULT_SYSTEM),
+        },
+    )
+
+
+@router.get("/assess/vehicle")
+def vehicle_text(request: Request, _user: UserDep, system: Annotated[str, Query(max_length=100)]) -> Response:
+    """The editor filled with a catalogue system's file (HTMX swaps it in)."""
+    return render(request, "_vehicle_editor.html", {"text": _file_text(system)})
+
+
+@router.post("/assess")
+def run_assessment(
+    request: Request,
+    _user: FormUserDep,
+    vehicle: Annotated[str, Form(min_length=1, max_length=MAX_VEHICLE_TEXT)],
+    curve_points: Annotated[int, Form(ge=3, le=40)] = DEFAULT_CURVE_POINTS,
+) -> Response:
+    parsed = vehicle_from_text(vehicle)
+    if parsed.payload_kg < 0:
+        raise InputError("payload", "must not be negative")
+    result = assess(parsed, annex.load(), curve_points=curve_points)
+    charts = chart_data(result)
+    return render(
+        request,
+        "_assessment.html",
+        {"result": result, "curve": charts["curve"], "trajectory": charts["trajectory"]},
+    )

@@ -1,0 +1,72 @@
+"""Templates and the page's marking: every page carries the highest marking of what it shows, as a banner
+at top and bottom, the way classified documents do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from importlib import resources
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from mtcr import __version__
+from mtcr.casework.markings import Marking, default_scheme
+
+TEMPLATES = Jinja2Templates(directory=str(resources.files("mtcr.web") / "templates"))
+
+
+def _datetime(value: datetime | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return value.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _km(metres: float | None) -> str:
+    return "—" if metres is None else f"{metres / 1000:,.0f} km"
+
+
+TEMPLATES.env.filters["when"] = _datetime
+TEMPLATES.env.filters["km"] = _km
+TEMPLATES.env.globals["version"] = __version__
+
+
+def page_marking(banners: Iterable[str]) -> Marking:
+    """The marking of a page showing records with ``banners``: the highest level, and of equal levels the
+    most restrictive caption (national-only before a release list); UNCLASSIFIED when it shows none."""
+    lowest = Marking(default_scheme().levels[0])
+    best = lowest
+    for banner in banners:
+        marking = Marking.parse(banner)
+        restrictiveness = (marking.rank, marking.national_only, marking.releasable_to is not None)
+        if restrictiveness > (best.rank, best.national_only, best.releasable_to is not None):
+            best = marking
+    return best
+
+
+def marking_class(marking: Marking) -> str:
+    """A CSS class per level, for the banner colours (the conventional green, blue, red)."""
+    return "marking-" + marking.level.lower().replace(" ", "-")
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any],
+    *,
+    banners: Iterable[str] = (),
+    status_code: int = 200,
+) -> HTMLResponse:
+    marking = page_marking(banners)
+    full = {
+        "user": getattr(request.state, "user", None),
+        "csrf": getattr(request.state, "csrf", ""),
+        "marking": marking.banner,
+        "marking_class": marking_class(marking),
+        **context,
+    }
+    return TEMPLATES.TemplateResponse(request, template, full, status_code=status_code)
