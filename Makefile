@@ -13,9 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The web application with the demo data on SQLite: open http://127.0.0.1:8000/ and sign in with a
+# password printed here (new ones on every start). Ctrl+C stops it.
 run: $(STAMP)
-	$(BIN)/mtcr demo load
-	$(BIN)/mtcr demo tour
+	$(BIN)/mtcr demo load --reset-passwords
+	$(BIN)/mtcr serve --host 127.0.0.1 --port 8000
 
 test: lint typecheck imports unit
 

@@ -19,6 +19,7 @@ from mtcr.casework.models import CaseRow
 from mtcr.casework.service import AdviceRecommendation, Assurance, PartyRole
 from mtcr.casework.workflow import CaseAction
 from mtcr.db import screening as screening_store
+from mtcr.errors import NotFoundError
 from mtcr.physics import assess, classify_assessment, find_system
 from mtcr.screening.index import CandidateIndex
 from mtcr.screening.model import Party
@@ -296,3 +297,16 @@ def _filament_winder_to_partner(
 def _through_to_clearance(session: Session, case_id: int) -> None:
     for action in (CaseAction.SUBMIT, CaseAction.START_REVIEW, CaseAction.REFER_FOR_CLEARANCE):
         service.act(session, case_id, action, DEMO_ACTOR)
+
+
+def reset_demo_passwords(session: Session) -> tuple[tuple[str, str], ...]:
+    """New passwords for the demo users (a demo database only), shown once: `make run` prints them on
+    every start, since the first ones were shown only when the data was loaded."""
+    if session.scalar(select(CaseRow.id).where(CaseRow.created_by == DEMO_ACTOR).limit(1)) is None:
+        raise NotFoundError("demo data", "this database", "mtcr demo load creates it")
+    passwords = []
+    for username, *_ in USERS:
+        password = secrets.token_urlsafe(12)
+        identity.set_password(session, DEMO_ACTOR, username, password)
+        passwords.append((username, password))
+    return tuple(passwords)

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from mtcr.annex.loader import load
 from mtcr.cli.common import EditionOption, JsonOption, console, domain_errors, emit_json, error_console
+from mtcr.cli.uncertainty import EngineOption, SchedulerOption, WorkersOption, engine_settings, run_monte_carlo
 from mtcr.errors import InputError
 from mtcr.physics.assessment import (
     Assessment,
@@ -22,9 +23,11 @@ from mtcr.physics.assessment import (
     curve_payloads,
     rocket_thresholds,
 )
-from mtcr.physics.catalogue import catalogue, resolve_vehicle
+from mtcr.physics.catalogue import catalogue
 from mtcr.physics.optimize import MaxRange
+from mtcr.physics.scaleout import Engine
 from mtcr.physics.trajectory import FlightStatus
+from mtcr.physics.uncertainty import resolve_nominal_vehicle
 from mtcr.physics.vehicle import Launch, Vehicle
 
 _CATEGORY_STYLE = {Category.CATEGORY_I: "bold red", Category.CATEGORY_II: "bold yellow", Category.BELOW: "green"}
@@ -72,6 +75,20 @@ def assess_command(
     azimuth: Annotated[
         float | None, typer.Option("--azimuth", help="Launch azimuth in degrees from north (with --latitude).")
     ] = None,
+    samples: Annotated[
+        int | None,
+        typer.Option(
+            "--samples",
+            help="Monte Carlo over the distributions in the vehicle file: this many samples (docs/uncertainty.md).",
+            min=1,
+        ),
+    ] = None,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Monte Carlo seed: the same seed gives the same result.", min=0)
+    ] = 0,
+    engine: EngineOption = Engine.LOCAL,
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
     edition: EditionOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -85,8 +102,34 @@ def assess_command(
     Example: mtcr assess scud-b --curve --plot scud-b.png
 
     Example: mtcr assess my-missile.yaml -e strict-bilateral --json
+
+    With --samples, a Monte Carlo over the file's distributions: probability of each category,
+    percentiles, sensitivity ranking (tornado chart with --plot).
+
+    Example: mtcr assess scud-b-uncertain.yaml --samples 1000 --seed 1 --plot scud-mc.png
     """
     with domain_errors():
+        if samples is not None:
+            if len(targets) > 1:
+                raise InputError("--samples", "runs one vehicle at a time; give a single target")
+            if curve or latitude is not None or azimuth is not None or points != 16:
+                raise InputError("--samples", "does not combine with --curve, --points, --latitude or --azimuth")
+            settings = engine_settings(engine, scheduler, workers)
+            run_monte_carlo(
+                targets[0],
+                samples=samples,
+                seed=seed,
+                settings=settings,
+                min_payload=min_payload,
+                edition=edition,
+                sensitivity=True,
+                plot=plot,
+                json=json,
+            )
+            return
+        engine_settings(engine, scheduler, workers)
+        if engine is not Engine.LOCAL:
+            raise InputError("--engine", "applies to the Monte Carlo (--samples)")
         if plot is not None and len(targets) > 1:
             raise InputError("--plot", "plots one vehicle at a time; give a single target")
         if azimuth is not None and latitude is None:
@@ -102,7 +145,7 @@ def assess_command(
                 raise InputError("--plot", f"{plot.name!r}: the file name must end in {', '.join(PLOT_FORMATS)}")
         annex = load(edition)
         thresholds = rocket_thresholds(annex)
-        vehicles = [_with_launch(resolve_vehicle(target), latitude, azimuth) for target in targets]
+        vehicles = [_with_launch(resolve_nominal_vehicle(target), latitude, azimuth) for target in targets]
         results: list[Assessment] = []
         with Progress(
             TextColumn("{task.description}"),
@@ -160,7 +203,10 @@ def _print_one(result: Assessment, *, annex_curve: bool) -> None:
     table.add_column()
     if v.path:
         table.add_row("file", escape(v.path))
-    table.add_row("stages", f"{len(v.stages)}; launch mass {v.launch_mass_kg:,.0f} kg")
+    if v.cruise is not None:
+        table.add_row("cruise", f"{v.cruise.engine}; launch mass {v.launch_mass_kg:,.0f} kg")
+    else:
+        table.add_row("stages", f"{len(v.stages)}; launch mass {v.launch_mass_kg:,.0f} kg")
     table.add_row(
         "thresholds",
         f"{t.payload_kg:,.0f} kg to {_km(t.range_m)} ({t.category_i_entry}); "
@@ -171,7 +217,7 @@ def _print_one(result: Assessment, *, annex_curve: bool) -> None:
     if n.status is FlightStatus.IMPACT:
         b = n.trajectory.burnout
         table.add_row(
-            "  burnout",
+            "  end of cruise" if v.cruise is not None else "  burnout",
             f"{b.time_s:.1f} s, {b.altitude_m / 1e3:.1f} km, {b.speed_m_s:,.0f} m/s, {b.flight_path_angle_deg:.1f} deg",
         )
         table.add_row(
@@ -196,7 +242,8 @@ def _print_one(result: Assessment, *, annex_curve: bool) -> None:
         table.add_row("published result", _reference_line(result))
     if v.catalogue is not None:
         table.add_row("confidence", f"{v.catalogue.confidence}: {escape(v.catalogue.uncertainty)}")
-    table.add_row("model", f"mtcr physics {result.model_version}; {result.evaluations} trajectories")
+    flown = "Breguet evaluations" if v.cruise is not None else "trajectories"
+    table.add_row("model", f"mtcr physics {result.model_version}; {result.evaluations} {flown}")
     console.print(table)
     for reason in result.reasons:
         console.print(f"  - {escape(reason)}")
@@ -225,16 +272,16 @@ def _print_curve(result: Assessment) -> None:
     table = Table(title=f"Range-payload curve: {escape(result.vehicle.name)}", title_justify="left")
     table.add_column("payload", justify="right")
     table.add_column("maximum range", justify="right")
-    table.add_column("kick (deg)", justify="right")
+    guided = result.vehicle.cruise is None  # a cruise vehicle flies its given profile: no guidance angles
+    if guided:
+        table.add_column("kick (deg)", justify="right")
     staged = len(result.vehicle.stages) > 1
     if staged:
         table.add_column("tilt (deg)", justify="right")
     for point in result.curve:
-        cells = [
-            f"{point.payload_kg:,.0f} kg",
-            _status_range(point.orbital, point.status, point.range_m),
-            "" if point.orbital else f"{point.kick_deg:.2f}",
-        ]
+        cells = [f"{point.payload_kg:,.0f} kg", _status_range(point.orbital, point.status, point.range_m)]
+        if guided:
+            cells.append("" if point.orbital else f"{point.kick_deg:.2f}")
         if staged:
             cells.append("" if point.orbital else f"{point.tilt_deg:.2f}")
         table.add_row(*cells)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -15,7 +16,7 @@ from mtcr.annex.describe import read_item_file
 from mtcr.annex.loader import load
 from mtcr.casework import recommend, service
 from mtcr.casework.access import Principal
-from mtcr.casework.demo import load_demo
+from mtcr.casework.demo import DemoLoad, load_demo, reset_demo_passwords
 from mtcr.casework.identity import OrgKind, Role
 from mtcr.cli import annex as annex_cli
 from mtcr.cli.assess import assess_command
@@ -30,22 +31,29 @@ app = typer.Typer(help="The demonstration: a guided tour, and demo casework data
 
 
 @app.command("load")
-def load_command(json: JsonOption = False) -> None:
+def load_command(
+    reset_passwords: Annotated[
+        bool, typer.Option("--reset-passwords", help="If the demo is already loaded, give its users new passwords.")
+    ] = False,
+    json: JsonOption = False,
+) -> None:
     """Load the demonstration casework (organisations, users and five cases from the 1988 record) once; the
-    demo users' passwords are generated and shown this one time.
+    demo users' passwords are generated and shown this one time (--reset-passwords shows new ones later).
 
-    Example: mtcr demo load
+    Example: mtcr demo load --reset-passwords
     """
     with domain_errors():
         engine = make_engine()
         upgrade(engine)
         with session_scope(engine) as session:
             loaded = load_demo(session)
+            if not loaded.created and reset_passwords:
+                loaded = DemoLoad(False, reset_demo_passwords(session), ())
         if json:
             emit_json(loaded)
             return
-        if not loaded.created:
-            console.print("Demo data already loaded (nothing changed).")
+        if not loaded.passwords:
+            console.print("Demo data already loaded (nothing changed; --reset-passwords gives new passwords).")
             return
         table = Table(title="Demo users (passwords shown once; they are not stored anywhere)", title_justify="left")
         table.add_column("user")
@@ -53,7 +61,8 @@ def load_command(json: JsonOption = False) -> None:
         for username, password in loaded.passwords:
             table.add_row(username, password)
         console.print(table)
-        console.print("Cases: " + ", ".join(loaded.case_references))
+        if loaded.case_references:
+            console.print("Cases: " + ", ".join(loaded.case_references))
 
 
 def print_cases() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from mtcr import __version__
-from mtcr.cli import annex, assess, audit, case, classify, db, demo, screen, serve
+from mtcr.cli import annex, assess, audit, case, classify, db, demo, screen, serve, sweep
 
 app = typer.Typer(
     help="mtcr: missile-technology export control built on the MTCR Annex.\n\nExample: mtcr annex search 'heat shield'",
@@ -17,6 +17,7 @@ app.command("classify")(classify.classify_command)
 app.add_typer(demo.app, name="demo")
 app.command("assess")(assess.assess_command)
 app.command("systems")(assess.systems_command)
+app.command("sweep")(sweep.sweep_command)
 app.command("screen")(screen.screen_command)
 app.command("screen-file")(screen.screen_file_command)
 app.add_typer(screen.lists_app, name="lists")

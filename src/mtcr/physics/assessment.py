@@ -381,7 +381,10 @@ def _fuel_reasons(
     def fuel(result: cruise_model.CruiseRange) -> str:
         if result.fuel_limit is cruise_model.FuelLimit.NONE:
             return f"with {result.payload_kg:,.0f} kg of payload no fuel fits under the take-off mass limit"
-        text = f"with {result.payload_kg:,.0f} kg of payload it carries {result.fuel_kg:,.0f} kg of fuel ({result.fuel_limit})"
+        text = (
+            f"with {result.payload_kg:,.0f} kg of payload it carries {result.fuel_kg:,.0f} kg of fuel "
+            f"({result.fuel_limit})"
+        )
         return text + (f"; {result.note}" if result.note else "")
 
     lines = [fuel(nominal)]

@@ -702,10 +702,7 @@ def _build_cruise(
         )
     if c.booster is not None and c.booster.fuel_kg >= c.fuel_capacity_kg:
         raise InputError("cruise.booster.fuel_kg", "is not less than the fuel capacity")
-    if c.segments is None:
-        segments = (_segment(c, None),)
-    else:
-        segments = tuple(_segment(c, g) for g in c.segments)
+    segments = (_segment(c, None),) if c.segments is None else tuple(_segment(c, g) for g in c.segments)
     booster = None
     if c.booster is not None:
         booster = Booster(c.booster.mass_kg, c.booster.distance_km * 1e3, c.booster.fuel_kg)

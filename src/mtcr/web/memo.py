@@ -16,10 +16,10 @@ import matplotlib
 matplotlib.use("Agg")  # rendering on a server: no display
 from matplotlib.figure import Figure
 
+from mtcr.casework.access import AccessDeniedError
 from mtcr.casework.identity import User
 from mtcr.casework.markings import Marking
 from mtcr.casework.service import AdviceRecommendation
-from mtcr.errors import InputError
 from mtcr.reports.geodata import City, load_cities
 from mtcr.reports.memorandum import ClearanceStatus, ClearedOffice, FigureFormat, MemoFigure, Memorandum
 from mtcr.reports.rangemap import MapFormat, cities_within, range_rings, render_range_map
@@ -109,13 +109,11 @@ def memorandum(view: CaseView, drafter: User, today: datetime.date | None = None
     case = view.case
     rec = view.recommendation
     if rec is None:
-        raise InputError("case", "the memorandum is written by the licensing authority and its reviewers")
+        raise AccessDeniedError("decision memoranda are written and read within government")
     today = today or datetime.date.today()
     marking = Marking.parse(case.marking)
     classified = marking.rank > 0
-    items = "; ".join(
-        f"{item.description} ({', '.join([item.category, *item.annex_entries])})" for item in case.items
-    )
+    items = "; ".join(f"{item.description} ({', '.join([item.category, *item.annex_entries])})" for item in case.items)
     parties = "; ".join(
         f"{pv.party.role.value} {pv.party.name}"
         + (f" ({len(pv.screening.hits)} screening hit(s))" if pv.screening and pv.screening.hits else "")

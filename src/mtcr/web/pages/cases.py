@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
@@ -93,9 +94,12 @@ def case_view(session: Session, case_id: int, user: User) -> CaseView:
     )
 
 
-def _done(request: Request, url: str) -> Response:
-    """After a successful form: HTMX reloads the page at ``url``; a plain form gets a 303 redirect."""
+def done(request: Request, url: str) -> Response:
+    """After a successful form: HTMX reloads the page (or goes to ``url``); a plain form gets a 303 redirect."""
     if request.headers.get("HX-Request"):
+        current = urlsplit(request.headers.get("HX-Current-URL", "")).path
+        if current == urlsplit(url).path:  # same page: a fragment-only redirect would not reload it
+            return Response(status_code=204, headers={"HX-Refresh": "true"})
         return Response(status_code=204, headers={"HX-Redirect": url})
     return RedirectResponse(url, status_code=303)
 
@@ -135,7 +139,7 @@ def act(
     action: Annotated[CaseAction, Form()],
 ) -> Response:
     guarded.act(session, case_id, action, user)
-    return _done(request, f"/cases/{case_id}")
+    return done(request, f"/cases/{case_id}")
 
 
 @router.post("/cases/{case_id}/advice")
@@ -151,7 +155,7 @@ def give_advice(
     guarded.give_advice(
         session, case_id, user, recommendation=recommendation, reasons=reasons, provisos=_lines(provisos)
     )
-    return _done(request, f"/cases/{case_id}#advice")
+    return done(request, f"/cases/{case_id}#advice")
 
 
 @router.post("/cases/{case_id}/advice/{advice_id}/countersign")
@@ -163,7 +167,7 @@ def countersign(
     advice_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
 ) -> Response:
     guarded.countersign(session, advice_id, user)
-    return _done(request, f"/cases/{case_id}#advice")
+    return done(request, f"/cases/{case_id}#advice")
 
 
 @router.post("/cases/{case_id}/decision")
@@ -186,7 +190,7 @@ def decide(
         provisos=_lines(provisos),
         countersigned_by=countersigned_by.strip() or None,
     )
-    return _done(request, f"/cases/{case_id}#decision")
+    return done(request, f"/cases/{case_id}#decision")
 
 
 @router.post("/cases/{case_id}/notes")
@@ -201,4 +205,4 @@ def add_note(
 ) -> Response:
     guarded.readable_case(session, case_id, principal)
     notes.add_note(session, case_id, principal, user.username, text, marking)
-    return _done(request, f"/cases/{case_id}#notes")
+    return done(request, f"/cases/{case_id}#notes")

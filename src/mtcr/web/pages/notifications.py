@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Path, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from sqlalchemy import select
 
 from mtcr.casework import guarded
@@ -15,6 +15,7 @@ from mtcr.casework.models import CaseRow, ConsultationRow, DenialNotificationRow
 from mtcr.casework.notifications import notification_readable
 from mtcr.casework.service import ConsultationOutcome
 from mtcr.web.deps import FormUserDep, PrincipalDep, SessionDep, UserDep
+from mtcr.web.pages.cases import done
 from mtcr.web.rendering import render
 
 router = APIRouter()
@@ -60,6 +61,4 @@ def reply(
     outcome: Annotated[ConsultationOutcome, Form()],
 ) -> Response:
     guarded.reply_to_consultation(session, consultation_id, reply, outcome, user)
-    if request.headers.get("HX-Request"):
-        return Response(status_code=204, headers={"HX-Redirect": "/notifications"})
-    return RedirectResponse("/notifications", status_code=303)
+    return done(request, "/notifications")

@@ -1,0 +1,204 @@
+"""The pages over HTTP (no browser): sign-in, sessions, form tokens, markings and roles on every page,
+form errors that name the field, and documents."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from pypdf import PdfReader
+from sqlalchemy import Engine
+
+from mtcr.casework import identity
+from mtcr.casework.demo import load_demo, reset_demo_passwords
+from mtcr.db.engine import make_engine, session_scope, upgrade
+from mtcr.server import create_app
+from mtcr.web.deps import SESSION_COOKIE, csrf_token
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, dict[str, str]]]:
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('pages') / 'mtcr.db'}")
+    upgrade(engine)
+    with session_scope(engine) as session:
+        passwords = dict(load_demo(session).passwords)
+    yield engine, passwords
+    engine.dispose()
+
+
+def _client(site: tuple[Engine, dict[str, str]], username: str | None = None) -> TestClient:
+    engine, passwords = site
+    client = TestClient(create_app(engine), follow_redirects=False)
+    if username is not None:
+        response = client.post("/login", data={"username": username, "password": passwords[username], "next": "/"})
+        assert response.status_code == 303, response.text
+    return client
+
+
+def _csrf(client: TestClient) -> str:
+    return csrf_token(client.cookies[SESSION_COOKIE])
+
+
+def _banners(html: str) -> list[str]:
+    return re.findall(r'<div class="banner (?:top|bottom)[^"]*"[^>]*>([^<]+)</div>', html)
+
+
+def test_pages_need_a_session(site: tuple[Engine, dict[str, str]]) -> None:
+    client = _client(site)
+    for path in ("/", "/cases/1", "/annex", "/assess", "/screening", "/notifications", "/cases/1/memorandum"):
+        response = client.get(path)
+        assert response.status_code == 303 and response.headers["location"].startswith("/login?next="), path
+    assert client.post("/cases/1/advice", data={"recommendation": "deny", "reasons": "x"}).status_code == 303
+    assert client.get("/api/cases").status_code == 401  # the API keeps its bearer tokens
+
+
+def test_wrong_password_is_refused_without_saying_which_part_was_wrong(site: tuple[Engine, dict[str, str]]) -> None:
+    client = _client(site)
+    response = client.post("/login", data={"username": "officer", "password": "not it"})
+    assert response.status_code == 401 and "Unknown username or wrong password" in response.text
+    assert SESSION_COOKIE not in client.cookies
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:x"])
+def test_sign_in_never_redirects_off_the_site(site: tuple[Engine, dict[str, str]], target: str) -> None:
+    engine, passwords = site
+    client = TestClient(create_app(engine), follow_redirects=False)
+    response = client.post("/login", data={"username": "officer", "password": passwords["officer"], "next": target})
+    assert response.headers["location"] == "/"
+
+
+def test_session_cookie_is_http_only_and_strict(site: tuple[Engine, dict[str, str]]) -> None:
+    engine, passwords = site
+    client = TestClient(create_app(engine), follow_redirects=False)
+    response = client.post("/login", data={"username": "officer", "password": passwords["officer"]})
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_sign_out_ends_the_session_on_the_server(site: tuple[Engine, dict[str, str]]) -> None:
+    client = _client(site, "officer")
+    token = client.cookies[SESSION_COOKIE]
+    assert client.post("/logout", data={"csrf": _csrf(client)}).status_code == 303
+    replay = _client(site)
+    replay.cookies.set(SESSION_COOKIE, token)
+    assert replay.get("/").status_code == 303  # the stolen cookie is worthless now
+
+
+def test_forms_without_the_session_token_are_refused(site: tuple[Engine, dict[str, str]]) -> None:
+    client = _client(site, "mfa-reviewer")
+    data = {"recommendation": "deny", "reasons": "forged"}
+    assert client.post("/cases/1/advice", data=data).status_code == 403
+    assert client.post("/cases/1/advice", data={**data, "csrf": "0" * 64}).status_code == 403
+    case = client.get("/cases/1").text
+    assert "forged" not in case
+
+
+def test_every_page_carries_its_highest_marking_at_top_and_bottom(site: tuple[Engine, dict[str, str]]) -> None:
+    officer = _client(site, "officer")
+    assert _banners(officer.get("/").text) == ["SECRET", "SECRET"]  # the queue lists a SECRET case
+    assert _banners(officer.get("/cases/1").text) == ["SECRET", "SECRET"]
+    assert _banners(officer.get("/annex").text) == ["UNCLASSIFIED", "UNCLASSIFIED"]
+    exporter = _client(site, "exporter")
+    queue = exporter.get("/").text
+    assert _banners(queue) == ["UNCLASSIFIED", "UNCLASSIFIED"]
+    assert "M-11" not in queue
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/cases/1", "/cases/1/memorandum", "/cases/1/memorandum.pdf", "/cases/1/map", "/cases/1/map.svg", "/cases/99"],
+)
+def test_unreadable_cases_are_not_found_for_an_uncleared_user(site: tuple[Engine, dict[str, str]], path: str) -> None:
+    response = _client(site, "exporter").get(path)
+    assert response.status_code == 404
+    assert "M-11" not in response.text and "SECRET" not in response.text
+
+
+def test_roles_are_enforced_on_the_pages(site: tuple[Engine, dict[str, str]]) -> None:
+    reviewer = _client(site, "mfa-reviewer")
+    case = reviewer.get("/cases/1").text
+    assert 'action="/cases/1/decision"' not in case  # no decision form for a reviewer
+    response = reviewer.post("/cases/1/decision", data={"outcome": "denial", "reasons": "x", "csrf": _csrf(reviewer)})
+    assert response.status_code == 403 and "may not decide" in response.text
+    liaison = _client(site, "liaison")
+    assert liaison.get("/screening").status_code == 403
+    assert reviewer.get("/notifications").status_code == 403
+    assert liaison.get("/notifications").status_code == 200
+
+
+def test_form_errors_name_the_field_and_change_nothing(site: tuple[Engine, dict[str, str]]) -> None:
+    officer = _client(site, "officer")
+    before = officer.get("/cases/1").text.count('<tr class="current"')
+    response = officer.post(
+        "/cases/1/advice",
+        data={"recommendation": "maybe", "reasons": "x", "csrf": _csrf(officer)},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 422
+    assert response.headers["HX-Retarget"] == "#alerts" and "recommendation" in response.text
+    assert officer.get("/cases/1").text.count('<tr class="current"') == before
+    bad_vehicle = officer.post("/assess", data={"vehicle": "format: mtcr-vehicle/1\nname: X\n", "csrf": _csrf(officer)})
+    assert (bad_vehicle.status_code == 422 and "stages" in bad_vehicle.text) or "required" in bad_vehicle.text
+    not_yaml = officer.post("/assess", data={"vehicle": "a: [1,", "csrf": _csrf(officer)})
+    assert not_yaml.status_code == 422 and "line" in not_yaml.text
+    bad_country = officer.post("/screening", data={"name": "X", "country": "C1", "csrf": _csrf(officer)})
+    assert bad_country.status_code == 422 and "country" in bad_country.text
+
+
+def test_user_text_is_escaped(site: tuple[Engine, dict[str, str]]) -> None:
+    officer = _client(site, "officer")
+    script = "<script>alert(1)</script>"
+    response = officer.post("/cases/2/notes", data={"text": script, "marking": "SECRET", "csrf": _csrf(officer)})
+    assert response.status_code == 303
+    page = officer.get("/cases/2").text
+    assert script not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    scud = Path("src/mtcr/data/systems/scud-b.yaml").read_text(encoding="utf-8")
+    vehicle = re.sub(r"(?m)^name: .*$", f"name: '</script>{script}'", scud, count=1)
+    result = officer.post("/assess", data={"vehicle": vehicle, "csrf": _csrf(officer), "curve_points": "4"})
+    assert result.status_code == 200 and "</script><script>" not in result.text
+
+
+def test_the_memorandum_lists_every_office_that_cleared_and_renders_to_pdf(
+    site: tuple[Engine, dict[str, str]],
+) -> None:
+    officer = _client(site, "officer")
+    html = officer.get("/cases/1/memorandum").text
+    assert _banners_in_memo(html) >= 2
+    for words in ("DECISION MEMORANDUM", "Drafted:", "Cleared:", "MFA", "DECL: OADR", "M-11"):
+        assert words in html, words
+    pdf = officer.get("/cases/1/memorandum.pdf")
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    reader = PdfReader(__import__("io").BytesIO(pdf.content))
+    for page in reader.pages:
+        assert page.extract_text().count("SECRET") >= 2  # banner at top and bottom of every page
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Cleared:" in text and "MFA" in text
+
+
+def _banners_in_memo(html: str) -> int:
+    return len(re.findall(r'class="banner banner-(?:top|bottom)"', html))
+
+
+def test_the_range_map_lists_cities_in_range_of_the_end_use_location(site: tuple[Engine, dict[str, str]]) -> None:
+    officer = _client(site, "officer")
+    page = officer.get("/cases/1/map").text
+    assert "Sargodha" in page and "Lahore" in page  # about 150 km from Sargodha
+    assert "Karachi" not in page  # about 1,000 km: beyond the M-11's range with 500 kg
+    svg = officer.get("/cases/1/map.svg?lat=32.08&lon=72.67")
+    assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg+xml")
+    assert officer.get("/cases/1/map.svg?lat=91&lon=0").status_code == 422
+
+
+def test_demo_passwords_can_be_reset_for_a_fresh_start(site: tuple[Engine, dict[str, str]]) -> None:
+    engine, passwords = site
+    with session_scope(engine) as session:
+        fresh = dict(reset_demo_passwords(session))
+    assert fresh.keys() == passwords.keys() and all(fresh[u] != passwords[u] for u in fresh)
+    with session_scope(engine) as session:
+        assert identity.authenticate(session, "officer", fresh["officer"]).username == "officer"
+        with pytest.raises(identity.AuthenticationError):
+            identity.authenticate(session, "officer", passwords["officer"])
+    passwords.update(fresh)  # the module's other tests sign in with the new ones
