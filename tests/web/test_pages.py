@@ -4,6 +4,7 @@ form errors that name the field, and documents."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -202,3 +203,58 @@ def test_demo_passwords_can_be_reset_for_a_fresh_start(site: tuple[Engine, dict[
         with pytest.raises(identity.AuthenticationError):
             identity.authenticate(session, "officer", passwords["officer"])
     passwords.update(fresh)  # the module's other tests sign in with the new ones
+
+
+def test_a_reviewer_records_a_disposition_of_a_partys_hit_on_record(site: tuple[Engine, dict[str, str]]) -> None:
+    reviewer = _client(site, "mfa-reviewer")
+    page = reviewer.get("/cases/1").text
+    hit_ids = re.findall(r'action="/cases/1/hits/(\d+)/disposition"', page)
+    assert hit_ids, "the M-11 end user is a listed entity: its hit needs a disposition form"
+    data = {"decision": "true match", "reason": "same entity as the 1991 determination", "csrf": _csrf(reviewer)}
+    assert reviewer.post(f"/cases/1/hits/{hit_ids[0]}/disposition", data=data).status_code == 303
+    assert "true match by mfa-reviewer: same entity as the 1991 determination" in reviewer.get("/cases/1").text
+    # a hit of another case's party is not this case's to dispose of
+    other = re.findall(r'action="/cases/\d+/hits/(\d+)/disposition"', reviewer.get("/cases/2").text)
+    if other:
+        assert reviewer.post(f"/cases/1/hits/{other[0]}/disposition", data=data).status_code == 404
+    assert reviewer.post("/cases/1/hits/999999/disposition", data=data).status_code == 404
+    exporter = _client(site, "exporter")
+    refused = exporter.post(f"/cases/1/hits/{hit_ids[0]}/disposition", data={**data, "csrf": _csrf(exporter)})
+    assert refused.status_code == 403
+
+
+def _finish(client: TestClient, html: str) -> str:
+    """Poll a job's progress fragment as the page does, until its result replaces it."""
+    for _ in range(200):
+        found = re.search(r'hx-get="/jobs/([\w-]+)"', html)
+        if found is None:
+            return html
+        time.sleep(0.05)
+        html = client.get(f"/jobs/{found.group(1)}").text
+    raise AssertionError("the job did not finish")
+
+
+def test_batch_screening_of_an_uploaded_file_shows_progress_then_every_party(
+    site: tuple[Engine, dict[str, str]],
+) -> None:
+    officer = _client(site, "officer")
+    csv_text = "name,country\nChina Precision Machinery Import Export Corporation,CN\nAcme Garden Tools,GB\n"
+    response = officer.post(
+        "/screening/batch",
+        data={"csrf": _csrf(officer)},
+        files={"parties": ("parties.csv", csv_text.encode(), "text/csv")},
+    )
+    assert response.status_code == 200
+    result = _finish(officer, response.text)
+    assert "2 parties screened: 1 with hits" in result
+    assert "Acme Garden Tools" in result
+    # a job is its owner's only
+    job = re.search(r'hx-get="/jobs/([\w-]+)"', response.text)
+    if job is not None:
+        assert _client(site, "mfa-reviewer").get(f"/jobs/{job.group(1)}").status_code == 404
+    bad = officer.post(
+        "/screening/batch",
+        data={"csrf": _csrf(officer)},
+        files={"parties": ("p.csv", b"name,country\nX,C1\n", "text/csv")},
+    )
+    assert bad.status_code == 422 and "line 2, column country" in bad.text

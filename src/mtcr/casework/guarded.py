@@ -28,6 +28,7 @@ from mtcr.casework.models import AdviceRow, CaseRow, ConsultationRow
 from mtcr.casework.notifications import readable_notification
 from mtcr.casework.service import AdviceRecommendation, Assurance, ConsultationOutcome, DecisionOutcome
 from mtcr.casework.workflow import CaseAction, allowed_actions
+from mtcr.db import screening as screening_store
 from mtcr.errors import InputError, NotFoundError
 
 
@@ -221,3 +222,16 @@ def reply_to_consultation(
     service.record_consultation_reply(session, consultation_id, reply, outcome, user.username)
     session.refresh(row)
     return row
+
+
+def dispose_of_party_hit(
+    session: Session, case_id: int, hit_id: int, decision: screening_store.Disposition, reason: str, user: identity.User
+) -> screening_store.HitRecord:
+    """An analyst's disposition of a screening hit of one of the case's parties (reviewers and officers)."""
+    principal = Principal.of(user)
+    require_action(principal, Action.REVIEW_CASE)
+    case = readable_case(session, case_id, principal)
+    hit = session.get(screening_store.HitRow, hit_id)
+    if hit is None or hit.screening_id not in {party.screening_id for party in case.parties}:
+        raise NotFoundError("screening hit", str(hit_id))  # not a hit of this case's parties
+    return screening_store.dispose(session, hit_id, decision, user.username, reason)

@@ -16,10 +16,11 @@ from mtcr.cli.common import JsonOption, clean_input, console, domain_errors, emi
 from mtcr.cli.common import safe as escape
 from mtcr.db import screening as store
 from mtcr.db.engine import make_engine, session_scope, upgrade
-from mtcr.errors import DataFileError, InputError
+from mtcr.errors import InputError
 from mtcr.screening.index import CandidateIndex
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, Match
 from mtcr.screening.model import ListFormat, Party
+from mtcr.screening.parties import country_code, read_parties
 
 lists_app = typer.Typer(
     help="Screening lists: import snapshots, list them.\n\nExample: mtcr lists show", no_args_is_help=True
@@ -134,12 +135,7 @@ def screen_command(
 
 
 def _country(value: str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    code = value.strip().upper()
-    if len(code) != 2 or not code.isalpha():
-        raise InputError("--country", f"expected a two-letter ISO 3166 code such as CN, got {value!r}")
-    return code
+    return country_code(value, "--country")
 
 
 def screen_file_command(
@@ -221,47 +217,6 @@ def screen_file_command(
         console.print(table)
         if output is not None:
             console.print(f"Hits written to {escape(str(output))}")
-
-
-PARTY_COLUMNS = ("name", "country", "address", "id", "dates")
-
-
-def read_parties(path: Path) -> list[Party]:
-    """Parties from a CSV with a header (any case): name (required), country, address, id and dates
-    (';'-separated). Errors name the line as the file counts it."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle, strict=True)
-            header = [column.strip().lower() for column in next(reader, [])]
-            if "name" not in header:
-                raise DataFileError(str(path), "expected a header with a 'name' column", field="line 1")
-            parties: list[Party] = []
-            for fields in reader:
-                line = reader.line_num
-                if not any(f.strip() for f in fields):
-                    continue
-                row = dict(zip(header, fields, strict=False))
-                name = clean_input(row.get("name") or "")
-                if not name:
-                    raise DataFileError(str(path), "empty name", field=f"line {line}, column name")
-                try:
-                    country = _country(row.get("country"))
-                except InputError as exc:
-                    raise DataFileError(str(path), exc.problem, field=f"line {line}, column country") from exc
-                identifiers = tuple(i.strip() for i in (row.get("id") or "").split(";") if i.strip())
-                dates = tuple(d.strip() for d in (row.get("dates") or "").split(";") if d.strip())
-                parties.append(Party(name, country, clean_input(row.get("address") or "") or None, identifiers, dates))
-    except FileNotFoundError as exc:
-        raise DataFileError(str(path), "file not found") from exc
-    except UnicodeDecodeError as exc:
-        raise DataFileError(str(path), "not a UTF-8 text file") from exc
-    except csv.Error as exc:
-        raise DataFileError(str(path), f"not a readable CSV: {exc}") from exc
-    except OSError as exc:
-        raise DataFileError(str(path), f"cannot read: {exc.strerror or exc}") from exc
-    if not parties:
-        raise DataFileError(str(path), "no parties in the file")
-    return parties
 
 
 def _write_hits(path: Path, parties: list[Party], results: list[list[Match]], ids: list[int]) -> None:

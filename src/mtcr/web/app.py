@@ -21,7 +21,8 @@ from mtcr.casework.service import ConsultationRequiredError
 from mtcr.casework.workflow import IllegalTransitionError
 from mtcr.errors import DataFileError, InputError, MtcrError, NotFoundError
 from mtcr.web.deps import CsrfError, SignInRequiredError
-from mtcr.web.pages import annex, assess, auth, cases, documents, notifications, queue, screening
+from mtcr.web.jobs import JobRunner
+from mtcr.web.pages import annex, assess, auth, cases, documents, jobs, notifications, queue, screening
 from mtcr.web.rendering import render
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
@@ -89,6 +90,7 @@ def create_app(engine: Engine) -> FastAPI:
     """The pages serving ``engine``'s database (already upgraded by the caller)."""
     app = FastAPI(title="mtcr web", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.engine = engine
+    app.state.jobs = JobRunner()
     app.mount("/static", StaticFiles(directory=str(resources.files("mtcr.web") / "static")), name="static")
 
     @app.get("/vendor/plotly.min.js", include_in_schema=False)
@@ -96,7 +98,7 @@ def create_app(engine: Engine) -> FastAPI:
         """Plotly's bundle from the installed package (no CDN), cached by the browser for a day."""
         return FileResponse(PLOTLY_JS, media_type="text/javascript", headers={"Cache-Control": "max-age=86400"})
 
-    for module in (auth, queue, cases, documents, annex, assess, screening, notifications):
+    for module in (auth, queue, cases, documents, annex, assess, screening, notifications, jobs):
         app.include_router(module.router)
     for error, status, heading in _ERRORS:
         app.add_exception_handler(error, _error_page(status, heading))

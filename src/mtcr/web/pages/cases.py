@@ -125,6 +125,7 @@ def case_page(
             "statuses": CaseStatus,
             "advice_options": list(AdviceRecommendation),
             "outcomes": list(DecisionOutcome),
+            "dispositions": list(screening_store.Disposition),
         },
         banners=banners,
     )
@@ -206,3 +207,30 @@ def add_note(
     guarded.readable_case(session, case_id, principal)
     notes.add_note(session, case_id, principal, user.username, text, marking)
     return done(request, f"/cases/{case_id}#notes")
+
+
+@router.post("/cases/{case_id}/hits/{hit_id}/disposition")
+def dispose(
+    request: Request,
+    session: SessionDep,
+    user: FormUserDep,
+    case_id: CaseId,
+    hit_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    decision: Annotated[screening_store.Disposition, Form()],
+    reason: Annotated[str, Form(min_length=1, max_length=MAX_TEXT)],
+) -> Response:
+    guarded.dispose_of_party_hit(session, case_id, hit_id, decision, reason, user)
+    return done(request, f"/cases/{case_id}#parties")
+
+
+@router.post("/cases/{case_id}/consultations")
+def request_consultation(
+    request: Request,
+    session: SessionDep,
+    user: FormUserDep,
+    case_id: CaseId,
+    notification_id: Annotated[int, Form(ge=1, le=2**31 - 1)],
+    text: Annotated[str, Form(min_length=1, max_length=MAX_TEXT)],
+) -> Response:
+    guarded.request_consultation(session, case_id, notification_id, text, user)
+    return done(request, f"/cases/{case_id}#partners")

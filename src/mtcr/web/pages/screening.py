@@ -3,18 +3,23 @@ screening is stored on record like any other."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
+from sqlalchemy import Engine
 
 from mtcr.casework.access import AccessDeniedError, Action, Principal, can_act
 from mtcr.db import screening as store
+from mtcr.db.engine import session_scope
 from mtcr.errors import InputError
 from mtcr.screening.index import CandidateIndex
 from mtcr.screening.matcher import DEFAULT_THRESHOLD
 from mtcr.screening.model import Party
+from mtcr.screening.parties import parse_parties
 from mtcr.web.deps import FormUserDep, SessionDep, UserDep
+from mtcr.web.jobs import Progress
+from mtcr.web.pages.jobs import job_view, runner
 from mtcr.web.rendering import render
 
 router = APIRouter()
@@ -53,3 +58,49 @@ def screen_party(
     hits = CandidateIndex(store.snapshot_entities(session, snapshot.id)).screen(party, threshold)
     screening_id = store.record_screening(session, party, snapshot, hits, threshold, user.username)
     return render(request, "_screening_result.html", {"screening": store.get_screening(session, screening_id)})
+
+
+MAX_UPLOAD_BYTES = 5_000_000
+
+
+def _screen_batch(
+    engine: Engine, parties: list[Party], threshold: float, username: str, progress: Progress
+) -> dict[str, Any]:
+    """Screen every party against the current list in one transaction (all recorded, or none)."""
+    rows = []
+    with session_scope(engine) as session:
+        snapshot = store.ensure_bundled_list(session)
+        index = CandidateIndex(store.snapshot_entities(session, snapshot.id))
+        for party in parties:
+            hits = index.screen(party, threshold)
+            screening_id = store.record_screening(session, party, snapshot, hits, threshold, username)
+            rows.append((party, hits, screening_id))
+            progress(1)
+    return {"rows": rows, "snapshot": snapshot, "flagged": sum(1 for _, hits, _ in rows if hits)}
+
+
+@router.post("/screening/batch")
+async def screen_file(
+    request: Request,
+    user: FormUserDep,
+    parties: Annotated[UploadFile, File(description="CSV with a header: name, country, address, id, dates")],
+    threshold: Annotated[float, Form(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
+) -> Response:
+    _may_screen(Principal.of(user))
+    data = await parties.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise InputError("parties", f"the file is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB: use mtcr screen-file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("parties", "not a UTF-8 text file") from None
+    rows = parse_parties(text, parties.filename or "upload")
+    engine = request.app.state.engine
+    job = runner(request).start(
+        user.id,
+        f"Screening {len(rows)} parties",
+        len(rows),
+        "_batch_result.html",
+        lambda progress: _screen_batch(engine, rows, threshold, user.username, progress),
+    )
+    return job_view(request, job)

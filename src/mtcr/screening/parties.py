@@ -1,0 +1,73 @@
+"""Parties to screen, from a CSV with a header: name (required), country, address, id and dates (the
+last two ';'-separated). Shared by ``mtcr screen-file`` and the web page's batch screening."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from mtcr.errors import DataFileError, InputError
+from mtcr.screening.model import Party
+
+PARTY_COLUMNS = ("name", "country", "address", "id", "dates")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Text without control characters (tabs and newlines become spaces)."""
+    return _CONTROL.sub("", text.replace("\t", " ").replace("\n", " ")).strip()
+
+
+def country_code(value: str | None, field: str = "country") -> str | None:
+    """An ISO 3166-1 alpha-2 code in upper case, or None when not given; InputError naming ``field``."""
+    if value is None or value.strip() == "":
+        return None
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise InputError(field, f"expected a two-letter ISO 3166 code such as CN, got {value!r}")
+    return code
+
+
+def parse_parties(text: str, source: str) -> list[Party]:
+    """Parties from CSV text; errors name the line as the file counts it."""
+    try:
+        reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+        header = [column.strip().lower() for column in next(reader, [])]
+        if "name" not in header:
+            raise DataFileError(source, "expected a header with a 'name' column", field="line 1")
+        parties: list[Party] = []
+        for fields in reader:
+            line = reader.line_num
+            if not any(f.strip() for f in fields):
+                continue
+            row = dict(zip(header, fields, strict=False))
+            name = clean_text(row.get("name") or "")
+            if not name:
+                raise DataFileError(source, "empty name", field=f"line {line}, column name")
+            try:
+                country = country_code(row.get("country"))
+            except InputError as exc:
+                raise DataFileError(source, exc.problem, field=f"line {line}, column country") from exc
+            identifiers = tuple(i.strip() for i in (row.get("id") or "").split(";") if i.strip())
+            dates = tuple(d.strip() for d in (row.get("dates") or "").split(";") if d.strip())
+            parties.append(Party(name, country, clean_text(row.get("address") or "") or None, identifiers, dates))
+    except csv.Error as exc:
+        raise DataFileError(source, f"not a readable CSV: {exc}") from exc
+    if not parties:
+        raise DataFileError(source, "no parties in the file")
+    return parties
+
+
+def read_parties(path: Path) -> list[Party]:
+    """Parties from a CSV file (UTF-8, with or without a byte-order mark)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise DataFileError(str(path), "file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileError(str(path), "not a UTF-8 text file") from exc
+    except OSError as exc:
+        raise DataFileError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    return parse_parties(text, str(path))
