@@ -164,7 +164,7 @@ def test_a_partner_objection_blocks_a_licence_and_changed_cases_lose_their_advic
             session, case_id, agency="MFA", author="d", recommendation=AdviceRecommendation.APPROVE, reasons="ok"
         )
         service.act(session, case_id, CaseAction.CLEAR, "officer-1")
-        with pytest.raises(ConsultationRequiredError, match="the partner objects"):
+        with pytest.raises(ConsultationRequiredError, match="a partner objects"):
             service.decide(
                 session,
                 case_id,

@@ -146,7 +146,7 @@ def test_approval_that_would_undercut_a_partner_denial_needs_consultation(engine
         assert any("party matches" in r for r in matches[0].reasons)
         _to_clearance(session, case_id)
         service.act(session, case_id, CaseAction.CLEAR, "officer-1")
-        with pytest.raises(ConsultationRequiredError, match="PA-2026-7"):
+        with pytest.raises(ConsultationRequiredError, match="1 partner denial notification"):
             service.decide(session, case_id, outcome=DecisionOutcome.LICENCE, decided_by="officer-1", reasons="ok")
         consultation = service.request_consultation(
             session, case_id, matches[0].notification.id, "Essentially identical?", "officer-1"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.web.conftest import DemoSite
 
@@ -56,11 +58,11 @@ def test_officer_reviewer_and_supervisor_take_the_m11_case_to_a_decision(
     # the officer clears the case and denies it
     _sign_in(page, demo_site, "officer", f"/cases/{case_id}")
     page.click("button[value='clear']")
-    page.wait_for_function("document.querySelector('#case-status').textContent.trim() === 'decision'")
+    expect(page.locator("#case-status")).to_have_text("decision")
     page.select_option("#decision-outcome", "denial")
     page.fill("#decision-reasons", "Category I transfer: strong presumption of denial not rebutted")
     page.click("form[action$='/decision'] button[type=submit]")
-    page.wait_for_function("document.querySelector('#case-status').textContent.trim() === 'denied'")
+    expect(page.locator("#case-status")).to_have_text("denied")
     assert "denial" in page.locator("#decision .decided").inner_text()
 
     # the decision memorandum: banners, subject, the Cleared block with both agencies
@@ -115,7 +117,7 @@ def test_analyst_assesses_a_catalogue_system_and_screens_a_party(
     page = context.new_page()
     _sign_in(page, demo_site, "officer", "/assess")
     page.select_option("#system", "m-11")
-    page.wait_for_function("document.querySelector('#vehicle').value.includes('M-11')")
+    expect(page.locator("#vehicle")).to_have_value(re.compile("M-11"))
     page.click("form[action='/assess'] button[type=submit]")
     page.wait_for_selector("#curve-chart .main-svg", timeout=60_000)
     assert page.locator("#verdict").inner_text() == "Category I"

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from pypdf import PdfReader
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from mtcr.casework import identity
 from mtcr.casework.demo import load_demo, reset_demo_passwords
@@ -258,3 +259,68 @@ def test_batch_screening_of_an_uploaded_file_shows_progress_then_every_party(
         files={"parties": ("p.csv", b"name,country\nX,C1\n", "text/csv")},
     )
     assert bad.status_code == 422 and "line 2, column country" in bad.text
+
+
+def test_yaml_aliases_and_deep_nesting_in_the_vehicle_editor_are_refused_quickly(
+    site: tuple[Engine, dict[str, str]],
+) -> None:
+    officer = _client(site, "officer")
+    levels = ['  - &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    bomb = "format:\n" + "\n".join(levels) + "\n"
+    started = time.monotonic()
+    response = officer.post("/assess", data={"vehicle": bomb, "csrf": _csrf(officer)})
+    assert response.status_code == 422 and "aliases are not accepted" in response.text
+    assert len(response.content) < 50_000 and time.monotonic() - started < 5
+    deep = officer.post("/assess", data={"vehicle": "[" * 20_000, "csrf": _csrf(officer)})
+    assert deep.status_code == 422
+
+
+def test_only_applicants_and_reviewers_write_notes_and_only_government_sees_the_memorandum(
+    site: tuple[Engine, dict[str, str]],
+) -> None:
+    for username in ("admin", "liaison"):
+        client = _client(site, username)
+        readable = re.findall(r'href="/cases/(\d+)"', client.get("/").text)
+        assert readable, f"{username} reads at least one demo case"
+        case = client.get(f"/cases/{readable[0]}").text
+        assert 'action="/cases/' + readable[0] + '/notes"' not in case
+        assert "Policy recommendation" not in case and "Decision memorandum" not in case
+        note = client.post(
+            f"/cases/{readable[0]}/notes", data={"text": "x", "marking": "UNCLASSIFIED", "csrf": _csrf(client)}
+        )
+        assert note.status_code == 403
+        assert client.get(f"/cases/{readable[0]}/memorandum").status_code == 403
+
+
+def test_pages_are_never_cached_nor_framed_and_load_nothing_from_elsewhere(site: tuple[Engine, dict[str, str]]) -> None:
+    officer = _client(site, "officer")
+    for path in ("/cases/1", "/cases/1/memorandum", "/cases/1/memorandum.pdf"):
+        headers = officer.get(path).headers
+        assert headers["cache-control"] == "no-store", path
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+        assert "default-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_web_session_expires_after_twelve_hours(site: tuple[Engine, dict[str, str]]) -> None:
+    officer = _client(site, "officer")
+    assert officer.get("/").status_code == 200
+    engine, _ = site
+    with session_scope(engine) as session:
+        row = session.scalar(
+            select(identity.ApiTokenRow)
+            .order_by(identity.ApiTokenRow.id.desc())
+            .where(identity.ApiTokenRow.name == "web sign-in")
+        )
+        assert row is not None
+        row.created_at = row.created_at - timedelta(hours=13)
+    assert officer.get("/").status_code == 303
+
+
+def test_countersigning_goes_through_the_advice_own_case(site: tuple[Engine, dict[str, str]]) -> None:
+    supervisor = _client(site, "supervisor")
+    advice = re.findall(r'action="/cases/1/advice/(\d+)/countersign"', supervisor.get("/cases/1").text)
+    assert advice, "the M-11 case has MFA advice the supervisor may countersign"
+    wrong = supervisor.post(f"/cases/2/advice/{advice[0]}/countersign", data={"csrf": _csrf(supervisor)})
+    assert wrong.status_code == 404

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mtcr.casework import audit, identity, service
+from mtcr.casework import audit, identity, notes, service
 from mtcr.casework.access import (
     WORKFLOW_RIGHTS,
     AccessDeniedError,
@@ -235,3 +235,19 @@ def dispose_of_party_hit(
     if hit is None or hit.screening_id not in {party.screening_id for party in case.parties}:
         raise NotFoundError("screening hit", str(hit_id))  # not a hit of this case's parties
     return screening_store.dispose(session, hit_id, decision, user.username, reason)
+
+
+NOTE_WRITERS = (Action.CREATE_CASE, Action.REVIEW_CASE)
+
+
+def may_write_notes(principal: Principal) -> bool:
+    return any(can_act(principal, action) for action in NOTE_WRITERS)
+
+
+def add_note(session: Session, case_id: int, text: str, marking: str, user: identity.User) -> notes.NoteRecord:
+    """A note on a case the user may read, marked no higher than they may read; applicants and reviewers."""
+    principal = Principal.of(user)
+    if not may_write_notes(principal):
+        raise AccessDeniedError(f"a {principal.role.value} may not add notes to cases")
+    readable_case(session, case_id, principal)
+    return notes.add_note(session, case_id, principal, user.username, text, marking)

@@ -11,7 +11,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import cache
 from typing import Any
@@ -370,11 +370,14 @@ def issue_token(session: Session, actor: str, *, username: str, name: str) -> Is
     return IssuedToken(info, token)
 
 
-def user_for_token(session: Session, token: str) -> User:
-    """The active user holding this unrevoked token, or AuthenticationError."""
+def user_for_token(session: Session, token: str, max_age: timedelta | None = None) -> User:
+    """The active user holding this unrevoked token (issued within ``max_age``, if given), or
+    AuthenticationError."""
     row = session.scalar(
         select(ApiTokenRow).where(ApiTokenRow.token_hash == _token_digest(token), ApiTokenRow.revoked_at.is_(None))
     )
+    if row is not None and max_age is not None and utc_now() - row.created_at > max_age:
+        row = None  # expired: the holder signs in again
     user = session.get(UserRow, row.user_id) if row is not None else None
     if user is None or not user.active:
         raise AuthenticationError

@@ -562,11 +562,12 @@ def decide(
     if outcome is DecisionOutcome.LICENCE:
         pending = [m for m in matching_notifications(session, case_id) if not m.consultation_complete]
         if pending:
-            refs = ", ".join(f"{m.notification.government} {m.notification.reference}" for m in pending)
             objected = [m for m in pending if m.consultation_outcome is ConsultationOutcome.PARTNER_OBJECTS]
-            why = "the partner objects" if objected else "not yet consulted on"
+            why = "a partner objects to" if objected else "not yet consulted on"
+            # counted, not named: the decider may not be cleared for every partner's notification
             raise ConsultationRequiredError(
-                f"{row.reference} matches denial notifications {why} ({refs}): no licence while that stands"
+                f"{row.reference} matches {len(pending)} partner denial notification(s) {why}: no licence while "
+                "that stands (the case page lists those you may read)"
             )
         category_one = any(item.category == "Category I" for item in row.items)
         # the Guidelines' "rare occasions": approving Category I needs a second, senior signature

@@ -53,16 +53,11 @@ from mtcr.units import parse_quantity, quantity_to_si
 
 FORMAT = "mtcr-sweep/1"
 MAX_POINTS = 1_000_000
+MAX_STEPS = 10_000
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class RangeSpec(_Strict):
-    from_: float | str = Field(alias="from")
-    to: float | str
-    steps: Annotated[int, Field(ge=1, le=10_000)]
 
 
 class SweepFile(_Strict):
@@ -71,7 +66,7 @@ class SweepFile(_Strict):
     min_payload_kg: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
     payload_search: bool = True
     evaluation: Evaluation = Evaluation.BATCHED
-    grid: dict[str, list[float | str] | RangeSpec] = Field(min_length=1)
+    grid: dict[str, object] = Field(min_length=1)  # values checked in parse_sweep, which names the path
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +92,8 @@ class SweepSpec:
         return np.array(list(itertools.product(*self.axes)), dtype=float).reshape(self.points, len(self.paths))
 
 
-def _value(value: float | str, path: str, unit: str, source: str) -> float:
-    if isinstance(value, bool):
+def _value(value: object, path: str, unit: str, source: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise DataFileError(source, f"expected a number, got {value!r}", field=f"grid.{path}")
     if isinstance(value, str):
         try:
@@ -144,13 +139,21 @@ def parse_sweep(data: Mapping[str, object], *, source: str = "<data>", base_dir:
         except InputError as exc:
             raise DataFileError(source, exc.problem, field=f"grid.{path}") from exc
         unit = unit_for(path)
-        if isinstance(values, RangeSpec):
-            low, high = _value(values.from_, path, unit, source), _value(values.to, path, unit, source)
-            axis = tuple(float(v) for v in np.linspace(low, high, values.steps))
-        else:
+        where = f"grid.{path}"
+        if isinstance(values, Mapping):
+            if set(values) != {"from", "to", "steps"}:
+                raise DataFileError(source, "a range needs exactly from, to and steps", field=where)
+            steps = values["steps"]
+            if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= MAX_STEPS:
+                raise DataFileError(source, f"steps must be a whole number from 1 to {MAX_STEPS}", field=where)
+            low, high = _value(values["from"], path, unit, source), _value(values["to"], path, unit, source)
+            axis = tuple(float(v) for v in np.linspace(low, high, steps))
+        elif isinstance(values, list):
             if not values:
-                raise DataFileError(source, "give at least one value", field=f"grid.{path}")
+                raise DataFileError(source, "give at least one value", field=where)
             axis = tuple(_value(v, path, unit, source) for v in values)
+        else:
+            raise DataFileError(source, "expected a list of values or a range {from, to, steps}", field=where)
         paths.append(path)
         axes.append(axis)
     result = SweepSpec(

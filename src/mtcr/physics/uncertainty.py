@@ -37,6 +37,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
+import yaml
 from scipy import special, stats
 
 from mtcr.annex import Annex
@@ -291,7 +292,7 @@ def read_document(path: str | Path) -> dict[str, object]:
         raw = json.loads(text, object_pairs_hook=_no_duplicates) if is_json else _load_yaml(text)
     except _DuplicateKeyError as exc:
         raise DataFileError(str(file), f"key {exc.key!r} is given twice") from exc
-    except Exception as exc:  # yaml.YAMLError or json.JSONDecodeError: the loader's wording
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:  # the loader's wording
         kind = "JSON" if is_json else "YAML"
         raise DataFileError(str(file), f"not valid {kind}: {exc}") from exc
     if not isinstance(raw, dict):
@@ -572,8 +573,8 @@ class Designs:
 class DesignResults:
     """Per design point: range at the threshold payload (inf: orbital; 0: no proper flight), range at the
     least payload, payload to the threshold range (NaN: none; inf: any it can lift), category code,
-    how it was computed (PointMethod index) and trajectories flown. ``error``: (field, problem) if a
-    design point was invalid (the remaining rows are then not computed)."""
+    how it was computed (PointMethod index) and trajectories flown. ``error``: (field, problem, design
+    point) if a design point was invalid (nothing in the chunk is then computed)."""
 
     range_at_threshold_m: np.ndarray
     range_at_min_payload_m: np.ndarray

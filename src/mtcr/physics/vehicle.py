@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -760,7 +761,8 @@ def parse_vehicle(data: Mapping[str, object], *, source: str = "<data>") -> Vehi
         elif first["type"] == "missing":
             message = "required key missing"
         elif first["type"] == "literal_error" and first["loc"] == ("format",):
-            message = f"expected {FORMAT!r}, got {first.get('input')!r}"
+            # reprlib caps the echo: a YAML document built from aliases can be tiny yet repr to gigabytes
+            message = f"expected {FORMAT!r}, got {reprlib.repr(first.get('input'))}"
         raise DataFileError(source, message, field=_field_path(tuple(first["loc"])) or None) from exc
     try:
         return _build(parsed, source)

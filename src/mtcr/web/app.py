@@ -86,6 +86,28 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return await _error_page(status, heading)(request, MtcrError(str(getattr(exc, "detail", "")) or heading))
 
 
+# Pages and documents hold marked material: never cached, never framed, scripts and styles from this
+# server only (Plotly and htmx set inline styles; memoranda embed their figures as data: images).
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    response = await call_next(request)
+    path = request.url.path
+    if path.startswith("/api/"):  # the API (mounted beside the pages) sets its own
+        return response
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if not path.startswith(("/static/", "/vendor/")):
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def create_app(engine: Engine) -> FastAPI:
     """The pages serving ``engine``'s database (already upgraded by the caller)."""
     app = FastAPI(title="mtcr web", docs_url=None, redoc_url=None, openapi_url=None)
@@ -105,6 +127,7 @@ def create_app(engine: Engine) -> FastAPI:
     app.add_exception_handler(SignInRequiredError, _sign_in)
     app.add_exception_handler(RequestValidationError, _form_invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.middleware("http")(_security_headers)
     return app
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -18,6 +19,8 @@ from mtcr.db.engine import session_scope
 from mtcr.errors import MtcrError
 
 SESSION_COOKIE = "mtcr_session"
+# A working day and a bit: a signed-in browser left overnight needs the password again.
+SESSION_MAX_AGE = timedelta(hours=12)
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "X-CSRF-Token"
 
@@ -63,7 +66,7 @@ def current_user(request: Request, session: SessionDep) -> identity.User:
     if not token:
         raise SignInRequiredError
     try:
-        user = identity.user_for_token(session, token)
+        user = identity.user_for_token(session, token, SESSION_MAX_AGE)
     except identity.AuthenticationError:
         raise SignInRequiredError from None
     request.state.user = user

@@ -58,8 +58,9 @@ class JobRunner:
                 raise InputError("job", f"you already have {running} jobs running: wait for one to finish")
             job = Job(secrets.token_urlsafe(12), owner, title, total, template)
             self._jobs[job.id] = job
-            while len(self._jobs) > MAX_KEPT:
-                self._jobs.popitem(last=False)
+            finished = [key for key, kept in self._jobs.items() if kept.finished]
+            for key in finished[: max(0, len(self._jobs) - MAX_KEPT)]:  # oldest finished first; never a running one
+                del self._jobs[key]
         self._executor.submit(self._run, job, work)
         return job
 

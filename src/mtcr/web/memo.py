@@ -18,12 +18,12 @@ from matplotlib.figure import Figure
 
 from mtcr.casework.access import AccessDeniedError
 from mtcr.casework.identity import User
-from mtcr.casework.markings import Marking
 from mtcr.casework.service import AdviceRecommendation
 from mtcr.reports.geodata import City, load_cities
 from mtcr.reports.memorandum import ClearanceStatus, ClearedOffice, FigureFormat, MemoFigure, Memorandum
 from mtcr.reports.rangemap import MapFormat, cities_within, range_rings, render_range_map
 from mtcr.web.pages.cases import CaseView
+from mtcr.web.rendering import page_marking
 
 THRESHOLD_RANGE_M = 300e3
 
@@ -108,10 +108,11 @@ def _clearance(recommendation: AdviceRecommendation) -> ClearanceStatus:
 def memorandum(view: CaseView, drafter: User, today: datetime.date | None = None) -> Memorandum:
     case = view.case
     rec = view.recommendation
-    if rec is None:
+    if rec is None or not view.government:
         raise AccessDeniedError("decision memoranda are written and read within government")
     today = today or datetime.date.today()
-    marking = Marking.parse(case.marking)
+    # the memorandum carries what it quotes: the case and the partners' notifications it names
+    marking = page_marking([case.marking, *view.partner_markings])
     classified = marking.rank > 0
     items = "; ".join(f"{item.description} ({', '.join([item.category, *item.annex_entries])})" for item in case.items)
     parties = "; ".join(

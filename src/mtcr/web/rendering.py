@@ -36,16 +36,22 @@ TEMPLATES.env.globals["version"] = __version__
 
 
 def page_marking(banners: Iterable[str]) -> Marking:
-    """The marking of a page showing records with ``banners``: the highest level, and of equal levels the
-    most restrictive caption (national-only before a release list); UNCLASSIFIED when it shows none."""
-    lowest = Marking(default_scheme().levels[0])
-    best = lowest
-    for banner in banners:
-        marking = Marking.parse(banner)
-        restrictiveness = (marking.rank, marking.national_only, marking.releasable_to is not None)
-        if restrictiveness > (best.rank, best.national_only, best.releasable_to is not None):
-            best = marking
-    return best
+    """The marking of a page showing records with ``banners``: the highest level; then the releasability
+    all of them allow. A classified record without a caption is national (casework.access), so with any
+    caption beside it, or any national-only record, the page is national-only; release lists intersect
+    (national-only when they share no code). UNCLASSIFIED when the page shows no record."""
+    markings = [Marking.parse(banner) for banner in banners]
+    if not markings:
+        return Marking(default_scheme().levels[0])
+    top = max(markings, key=lambda marking: marking.rank)
+    captions = [m.releasable_to for m in markings if m.releasable_to is not None]
+    national = any(m.releasable_to is None and m.rank > 0 for m in markings)
+    if not captions:
+        return Marking(top.level)  # uncaptioned, like the records themselves
+    allowed = frozenset.intersection(*captions)
+    if national or not allowed:
+        return Marking(top.level, frozenset())
+    return Marking(top.level, allowed)
 
 
 def marking_class(marking: Marking) -> str:

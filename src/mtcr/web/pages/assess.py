@@ -3,6 +3,7 @@ the interactive range-payload curve and the range-maximising trajectory at the t
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +21,9 @@ from mtcr.web.rendering import render
 
 router = APIRouter()
 MAX_VEHICLE_TEXT = 100_000
+MAX_CURVE_POINTS = 24
+BUSY_WAIT_S = 30.0
+_ASSESSING = threading.BoundedSemaphore(2)
 DEFAULT_SYSTEM = "scud-b"
 
 
@@ -32,13 +36,22 @@ def _file_text(system: str) -> str:
 
 
 def vehicle_from_text(text: str) -> Vehicle:
-    """A vehicle from the editor's YAML (or JSON) text; DataFileError naming the field when it is wrong."""
+    """A vehicle from the editor's YAML (or JSON) text; DataFileError naming the field when it is wrong.
+
+    Anchors and aliases are refused: a vehicle file never needs them, and from a browser they are the way
+    to make a few hundred bytes expand into gigabytes."""
     try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = f" (line {event.start_mark.line + 1})" if event.start_mark is not None else ""
+                raise DataFileError("vehicle", f"YAML aliases are not accepted{line}")
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
         raise DataFileError("vehicle", f"not valid YAML{where}") from None
+    except RecursionError:
+        raise DataFileError("vehicle", "nested too deeply to be a vehicle file") from None
     if not isinstance(data, dict):
         raise DataFileError("vehicle", "expected a mapping of fields (format: mtcr-vehicle/1, ...)")
     return parse_vehicle(data, source="vehicle")
@@ -91,12 +104,16 @@ def run_assessment(
     request: Request,
     _user: FormUserDep,
     vehicle: Annotated[str, Form(min_length=1, max_length=MAX_VEHICLE_TEXT)],
-    curve_points: Annotated[int, Form(ge=3, le=40)] = DEFAULT_CURVE_POINTS,
+    curve_points: Annotated[int, Form(ge=3, le=MAX_CURVE_POINTS)] = DEFAULT_CURVE_POINTS,
 ) -> Response:
     parsed = vehicle_from_text(vehicle)
-    if parsed.payload_kg < 0:
-        raise InputError("payload", "must not be negative")
-    result = assess(parsed, annex.load(), curve_points=curve_points)
+    # a few assessments at a time: each holds a core for up to seconds, and the pages must stay responsive
+    if not _ASSESSING.acquire(timeout=BUSY_WAIT_S):
+        raise InputError("vehicle", "the server is busy with other assessments: try again in a moment")
+    try:
+        result = assess(parsed, annex.load(), curve_points=curve_points)
+    finally:
+        _ASSESSING.release()
     charts = chart_data(result)
     return render(
         request,

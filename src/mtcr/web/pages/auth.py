@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from mtcr.casework import identity
-from mtcr.web.deps import SESSION_COOKIE, FormUserDep, SessionDep
+from mtcr.web.deps import SESSION_COOKIE, SESSION_MAX_AGE, FormUserDep, SessionDep
 from mtcr.web.rendering import render
 
 router = APIRouter()
@@ -41,6 +41,9 @@ def login(
     except identity.AuthenticationError:
         context = {"next": _safe_next(next), "error": "Unknown username or wrong password."}
         return render(request, "login.html", context, status_code=401)
+    previous = request.cookies.get(SESSION_COOKIE)
+    if previous:  # signing in again ends the session this browser held
+        identity.sign_out(session, previous)
     issued = identity.issue_token(session, user.username, username=user.username, name=SESSION_NAME)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
@@ -49,6 +52,7 @@ def login(
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
+        max_age=int(SESSION_MAX_AGE.total_seconds()),
         path="/",
     )
     return response

@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 
 from mtcr.casework import audit, guarded, notes, recommend, service
 from mtcr.casework.access import Action, Principal, can_act
-from mtcr.casework.identity import OrgKind, User
-from mtcr.casework.models import ConsultationRow, DecisionRow
-from mtcr.casework.notifications import readable_matches
+from mtcr.casework.identity import OrgKind, Role, User
+from mtcr.casework.models import ConsultationRow, DecisionRow, DenialNotificationRow
+from mtcr.casework.notifications import notification_readable, readable_matches
 from mtcr.casework.service import AdviceRecommendation, DecisionOutcome
 from mtcr.casework.workflow import CaseAction, CaseStatus
 from mtcr.db import screening as screening_store
+from mtcr.errors import NotFoundError
 from mtcr.policy import PolicyResult
 from mtcr.web.deps import FormUserDep, PrincipalDep, SessionDep, UserDep
 from mtcr.web.rendering import render
@@ -52,6 +53,13 @@ class CaseView:
     outstanding: tuple[str, ...]
     moves: tuple[CaseAction, ...]
     plots: dict[int, dict[str, Any]]  # item id -> the range-payload chart's data
+    government: bool  # a licensing authority or reviewing agency: sees advice and the recommendation
+    partner_markings: tuple[str, ...]  # of the partners' notifications shown (matches, consultations)
+
+    @property
+    def banners(self) -> list[str]:
+        """The markings of everything the case page shows."""
+        return [self.case.marking, *(note.marking for note in self.notes), *self.partner_markings]
 
 
 def _plot_data(assessment: dict[str, Any]) -> dict[str, Any] | None:
@@ -70,19 +78,33 @@ def _plot_data(assessment: dict[str, Any]) -> dict[str, Any] | None:
 def case_view(session: Session, case_id: int, user: User) -> CaseView:
     principal = Principal.of(user)
     case = guarded.readable_case(session, case_id, principal)
-    official = principal.org_kind is not OrgKind.EXPORTER
+    # the deliberation (advice, recommendation, memoranda) is for licensing and reviewing staff; system
+    # administrators run the system, they do not take part in cases
+    government = (
+        principal.org_kind in (OrgKind.LICENSING_AUTHORITY, OrgKind.REVIEWING_AGENCY)
+        and principal.role is not Role.ADMIN
+    )
     parties = tuple(
         PartyView(party, screening_store.get_screening(session, party.screening_id) if party.screening_id else None)
         for party in case.parties
     )
     sees_matches = any(can_act(principal, a) for a in (Action.REVIEW_CASE, Action.DECIDE, Action.RECORD_CONSULTATION))
+    matches = tuple(readable_matches(session, case_id, principal)) if sees_matches else ()
+    consultations: list[ConsultationRow] = []
+    partner_markings = [session.get_one(DenialNotificationRow, m.notification.id).marking for m in matches]
+    if sees_matches:  # each consultation only with a notification the reader may see
+        for row in session.scalars(select(ConsultationRow).where(ConsultationRow.case_id == case_id)):
+            notice = session.get_one(DenialNotificationRow, row.notification_id)
+            if notification_readable(session, principal, notice):
+                consultations.append(row)
+                partner_markings.append(notice.marking)
     plots = {item.id: plot for item in case.items if item.assessment and (plot := _plot_data(item.assessment))}
     return CaseView(
         case=case,
         parties=parties,
-        recommendation=recommend.recommend(session, case_id, principal) if official else None,
-        matches=tuple(readable_matches(session, case_id, principal)) if sees_matches else (),
-        consultations=tuple(session.scalars(select(ConsultationRow).where(ConsultationRow.case_id == case_id))),
+        recommendation=recommend.recommend(session, case_id, principal) if government else None,
+        matches=matches,
+        consultations=tuple(consultations),
         decisions=tuple(session.scalars(select(DecisionRow).where(DecisionRow.case_id == case_id))),
         notes=tuple(notes.list_notes(session, case_id, principal)),
         history=tuple(guarded.case_history(session, case.reference, principal))
@@ -91,6 +113,8 @@ def case_view(session: Session, case_id: int, user: User) -> CaseView:
         outstanding=service.outstanding_agencies(session, case_id),
         moves=guarded.allowed_moves(principal, case),
         plots=plots,
+        government=government,
+        partner_markings=tuple(partner_markings),
     )
 
 
@@ -114,7 +138,6 @@ def case_page(
 ) -> Response:
     view = case_view(session, case_id, user)
     rights = {action.name: can_act(principal, action) for action in Action}
-    banners = [view.case.marking, *(note.marking for note in view.notes)]
     return render(
         request,
         "case.html",
@@ -126,8 +149,9 @@ def case_page(
             "advice_options": list(AdviceRecommendation),
             "outcomes": list(DecisionOutcome),
             "dispositions": list(screening_store.Disposition),
+            "may_write_notes": guarded.may_write_notes(principal),
         },
-        banners=banners,
+        banners=view.banners,
     )
 
 
@@ -167,6 +191,8 @@ def countersign(
     case_id: CaseId,
     advice_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
 ) -> Response:
+    if advice_id not in {advice.id for advice in guarded.readable_case(session, case_id, Principal.of(user)).advice}:
+        raise NotFoundError("advice", str(advice_id))  # advice of another case is not this page's to sign
     guarded.countersign(session, advice_id, user)
     return done(request, f"/cases/{case_id}#advice")
 
@@ -199,13 +225,11 @@ def add_note(
     request: Request,
     session: SessionDep,
     user: FormUserDep,
-    principal: PrincipalDep,
     case_id: CaseId,
     text: Annotated[str, Form(min_length=1, max_length=MAX_TEXT)],
     marking: Annotated[str, Form(min_length=1, max_length=200)],
 ) -> Response:
-    guarded.readable_case(session, case_id, principal)
-    notes.add_note(session, case_id, principal, user.username, text, marking)
+    guarded.add_note(session, case_id, text, marking, user)
     return done(request, f"/cases/{case_id}#notes")
 
 

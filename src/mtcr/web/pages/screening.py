@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from sqlalchemy import Engine
 
@@ -50,6 +51,8 @@ def screen_party(
     threshold: Annotated[float, Form(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
 ) -> Response:
     _may_screen(Principal.of(user))
+    if not name.strip():
+        raise InputError("name", "give the party's name")
     code = country.strip().upper() or None
     if code is not None and (len(code) != 2 or not code.isalpha()):
         raise InputError("country", f"expected a two-letter ISO 3166 code such as CN, got {country!r}")
@@ -61,6 +64,7 @@ def screen_party(
 
 
 MAX_UPLOAD_BYTES = 5_000_000
+MAX_BATCH_PARTIES = 20_000
 
 
 def _screen_batch(
@@ -94,7 +98,12 @@ async def screen_file(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError("parties", "not a UTF-8 text file") from None
-    rows = parse_parties(text, parties.filename or "upload")
+    # parsing a few megabytes takes a moment: off the event loop, so other pages stay responsive
+    rows = await run_in_threadpool(parse_parties, text, parties.filename or "upload")
+    if len(rows) > MAX_BATCH_PARTIES:
+        raise InputError(
+            "parties", f"{len(rows)} parties: the page screens up to {MAX_BATCH_PARTIES}; use mtcr screen-file"
+        )
     engine = request.app.state.engine
     job = runner(request).start(
         user.id,
