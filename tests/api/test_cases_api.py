@@ -172,7 +172,7 @@ def test_a_licence_that_undercuts_a_partner_denial_waits_for_consultation(world:
 
     licence = {"outcome": "licence", "reasons": "End-use assurances accepted"}
     blocked = c.post(f"/cases/{case_id}/decision", headers=world.headers("officer"), json=licence)
-    assert blocked.status_code == 409 and "FR-2024-017" in blocked.json()["detail"]
+    assert blocked.status_code == 409 and "1 partner denial notification" in blocked.json()["detail"]
 
     consultation = _ok(
         c.post(

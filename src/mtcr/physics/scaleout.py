@@ -99,6 +99,18 @@ def map_chunks(
             cluster.close()
 
 
-def chunk_bounds(count: int, size: int) -> list[tuple[int, int]]:
-    """[start, stop) of consecutive chunks of ``size`` rows: fixed by ``count`` alone."""
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
+MIN_CHUNK_ROWS = 64
+MAX_CHUNK_ROWS = 1024
+
+
+def chunk_rows(count: int) -> int:
+    """Rows per chunk for ``count`` rows: about 64 chunks, 64 to 1024 rows each (enough chunks to spread over
+    workers and to move a progress bar, few enough that scheduling costs little). Depends on ``count``
+    alone, never on the engine or the workers."""
+    return min(MAX_CHUNK_ROWS, max(MIN_CHUNK_ROWS, count // 64))
+
+
+def chunk_bounds(count: int, size: int | None = None) -> list[tuple[int, int]]:
+    """[start, stop) of consecutive chunks of ``size`` rows (default :func:`chunk_rows`): fixed by ``count``."""
+    step = size or chunk_rows(count)
+    return [(start, min(start + step, count)) for start in range(0, count, step)]

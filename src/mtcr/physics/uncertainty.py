@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
+import numba
 import numpy as np
 import yaml
 from scipy import special, stats
@@ -77,7 +78,6 @@ from mtcr.physics.vehicle import (
 from mtcr.units import parse_quantity, quantity_to_si
 
 UNCERTAINTY_VERSION = "1.0.0"  # bump when sampling, evaluation or statistics change a result
-CHUNK_ROWS = 64  # design points per chunk: fixed, so chunking never depends on the engine
 CONFIDENCE = 0.95
 SWING_QUANTILES = (0.05, 0.95)  # one-at-a-time sensitivity: each input at these quantiles
 NORMAL_REACH_SD = 6.0  # an untruncated normal is checked against the loader at mean +/- this many sd
@@ -658,8 +658,21 @@ def assess_batched(vehicles: Sequence[Vehicle], targets: Targets, *, threads: bo
         # staged vehicles pay for visiting the curve
         rows[row, kernel.T_CURVE_POINTS] = targets.curve_points if len(vehicle.stages) > 1 else 0
     results = np.zeros((len(vehicles), kernel.ASSESS_FIELDS))
+    if threads:
+        # samples differ in cost (payload searches of different lengths): hand them out one at a time
+        # rather than in equal static blocks, so no thread idles at the end of a chunk
+        previous = numba.set_parallel_chunksize(1)
+        try:
+            _assess_kernel(kernel.assess_parallel, packed, rows, results)
+        finally:
+            numba.set_parallel_chunksize(previous)
+    else:
+        _assess_kernel(kernel.assess_serial, packed, rows, results)
+    return results
+
+
+def _assess_kernel(run: Callable[..., None], packed: PackedVehicles, rows: np.ndarray, results: np.ndarray) -> None:
     search, kick_grid, scan_tilts = search_settings()
-    run = kernel.assess_parallel if threads else kernel.assess_serial
     run(
         packed.stages,
         packed.stage_counts,
@@ -674,7 +687,6 @@ def assess_batched(vehicles: Sequence[Vehicle], targets: Targets, *, threads: bo
         scan_tilts,
         results,
     )
-    return results
 
 
 def _scalar_row(vehicle: Vehicle, targets: Targets) -> tuple[float, float, float, float, float]:
@@ -779,13 +791,13 @@ def evaluate(
     engine: EngineSettings = EngineSettings(),  # noqa: B008 - frozen, immutable default
     progress: Callable[[int], None] | None = None,
 ) -> DesignResults:
-    """Assess every row of ``values`` (design points: ``paths`` of ``document`` set to the row), in chunks of
-    CHUNK_ROWS on the engine given; ``progress(n)`` after each chunk of n rows. Raises DataFileError naming
-    the field of the first invalid design point."""
+    """Assess every row of ``values`` (design points: ``paths`` of ``document`` set to the row), in chunks
+    (scaleout.chunk_rows) on the engine given; ``progress(n)`` after each chunk of n rows. Raises
+    DataFileError naming the field of the first invalid design point."""
     base = _copy(dict(document))
     assert isinstance(base, dict)
     values = np.asarray(values, dtype=float).reshape(len(values), len(paths))
-    bounds = chunk_bounds(values.shape[0], CHUNK_ROWS)
+    bounds = chunk_bounds(values.shape[0])
     chunks = [Designs(source, base, tuple(paths), values[start:stop], start, targets) for start, stop in bounds]
     sizes = [stop - start for start, stop in bounds]
     parts = map_chunks(
