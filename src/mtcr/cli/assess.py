@@ -59,7 +59,11 @@ def assess_command(
     curve: Annotated[bool, typer.Option("--curve", help="Also print the range-payload curve point by point.")] = False,
     plot: Annotated[
         Path | None,
-        typer.Option("--plot", help="Write the trajectory and range-payload plots to this .png, .svg or .pdf file."),
+        typer.Option(
+            "--plot",
+            help="Write the trajectory and range-payload plots to this .png, .svg or .pdf file "
+            "(with --samples: verdict probabilities, range histogram and tornado chart).",
+        ),
     ] = None,
     points: Annotated[
         int, typer.Option("--points", help="Payloads on the range-payload curve (2 to 200).", min=2, max=200)

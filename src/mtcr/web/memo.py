@@ -93,7 +93,7 @@ def _curve_png(system: str, payloads: list[float], ranges_km: list[float]) -> by
     axes.set_ylabel("Range (km)")
     axes.set_xlim(left=0)
     axes.set_ylim(bottom=0)
-    axes.set_title(f"{system}: range against payload (dashed: 500 kg, 300 km)")
+    axes.set_title(f"{system}\nrange against payload (dashed lines: 500 kg and 300 km)", fontsize=10)
     axes.grid(alpha=0.3)
     figure.tight_layout()
     buffer = io.BytesIO()
@@ -174,7 +174,7 @@ def memorandum(view: CaseView, drafter: User, today: datetime.date | None = None
         from_=f"{drafter.display_name}, {drafter.organisation_code}",
         subject=f"{case.reference}: {case.title} for {case.end_use} ({case.destination})",
         objectives=[
-            f"Decide the application to transfer {case.title.lower()} to {case.destination}.",
+            f"Decide the application to transfer {case.title} to {case.destination}.",
             "Keep the decision consistent with the MTCR Guidelines, our national policy and partners' denials.",
         ],
         background=[

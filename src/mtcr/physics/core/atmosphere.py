@@ -14,7 +14,7 @@ import math
 import numpy as np
 from numba import njit
 
-from mtcr.physics.core.constants import G0
+from mtcr.physics.core.constants import G0, JIT_OPTIONS
 
 R_STAR = 8.31432  # J/(mol K), the 1976 standard's gas constant
 MOLAR_MASS = 0.0289644  # kg/mol, sea-level air
@@ -51,7 +51,7 @@ def _pressure(p_base: float, t_base: float, lapse: float, dh: float) -> float:
 LAYER_BASE_T, LAYER_BASE_P = _layer_bases()
 
 
-@njit(cache=True)
+@njit(inline="always", **JIT_OPTIONS)
 def atmosphere(height_m: float) -> tuple[float, float, float, float]:
     """(temperature K, pressure Pa, density kg/m^3, speed of sound m/s) at geometric height ``height_m``."""
     if height_m >= TOP_OF_ATMOSPHERE_M:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from mtcr.physics.core.constants import JIT_OPTIONS
+
 NAMED_DRAG_TABLES: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
     "forden": ((0, 0.85, 1.0, 1.2, 2.0, 4.5), (0.2, 0.2, 0.27, 0.27, 0.2, 0.2)),
     "v2": (
@@ -94,7 +96,19 @@ NAMED_DRAG_TABLES: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
 }
 
 
-@njit(cache=True)
+@njit(inline="always", **JIT_OPTIONS)
 def drag_coefficient(mach_table: np.ndarray, cd_table: np.ndarray, mach: float) -> float:
-    """Cd at ``mach`` (dimensionless): linear between table points, held constant outside the table."""
-    return float(np.interp(mach, mach_table, cd_table))
+    """Cd at ``mach`` (dimensionless): linear between table points, held constant outside the table.
+
+    Written out rather than ``np.interp``: under numba that allocates an array on every call, and this
+    runs four times per integration step (the loader guarantees increasing Mach values)."""
+    last = mach_table.shape[0] - 1
+    if mach <= mach_table[0]:
+        return float(cd_table[0])
+    if mach >= mach_table[last]:
+        return float(cd_table[last])
+    i = 1
+    while mach_table[i] < mach:  # tables are short (6 to ~20 points): a scan beats bisection
+        i += 1
+    x0 = mach_table[i - 1]
+    return float(cd_table[i - 1] + (cd_table[i] - cd_table[i - 1]) * (mach - x0) / (mach_table[i] - x0))

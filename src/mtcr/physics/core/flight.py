@@ -15,6 +15,14 @@ along the air-relative velocity, zero angle of attack) in the first stage, and i
 tilted by ``tilt`` rad from the velocity (positive lofts, negative depresses).
 
 All arguments are float64 arrays in SI units laid out by the index constants below; no I/O.
+
+Compilation (measured in benchmarks/bench_montecarlo.py, a Scud flight from 550 to about 200 us): the
+per-step functions are inlined; the first RK4 stage also gives the drag stiffness, so the atmosphere is
+not evaluated twice; divisions follow numpy's error model (no zero checks: the code guards its own);
+and fused multiply-adds and reciprocal multiplication are allowed (``fastmath`` contract and arcp only:
+infinities and NaN keep their meaning). Results change in the last bits (1e-8 relative on an optimised
+range), far inside the model's accuracy, and may differ in those bits between processors with and
+without FMA; the plain-Python path (NUMBA_DISABLE_JIT=1) agrees to 1e-12.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import numpy as np
 from numba import njit
 
 from mtcr.physics.core.atmosphere import TOP_OF_ATMOSPHERE_M, atmosphere
+from mtcr.physics.core.constants import JIT_OPTIONS
 from mtcr.physics.core.drag import drag_coefficient
 from mtcr.physics.core.kepler import conic_elements, conic_state, descending_crossing, time_between
 
@@ -82,7 +91,7 @@ STIFFNESS_LIMIT = 0.5
 CONIC_SAMPLES = 60
 
 
-@njit(cache=True)
+@njit(inline="always", **JIT_OPTIONS)  # inlined into the RK4 stages, like the other per-step functions
 def _thrust_direction(
     t: float,
     stage: int,
@@ -125,7 +134,7 @@ def _thrust_direction(
     return ct * vx + st * nx, ct * vy + st * ny, ct * vz + st * nz
 
 
-@njit(cache=True)
+@njit(inline="always", **JIT_OPTIONS)
 def _derivatives(
     t: float,
     y: np.ndarray,
@@ -140,7 +149,9 @@ def _derivatives(
     mach_table: np.ndarray,
     cd_table: np.ndarray,
     plane: np.ndarray,
-) -> None:
+) -> float:
+    """Write dy/dt at (t, y) into ``dy``; return the drag deceleration per unit air speed (1/s), the
+    stiffness the step size must respect (infinite for a vehicle with no mass left in the air)."""
     x, yy, z, m = y[0], y[1], y[2], y[6]
     r = math.sqrt(x * x + yy * yy + z * z)
     mu = numerics[N_MU]
@@ -152,15 +163,19 @@ def _derivatives(
     pressure, density, sound = 0.0, 0.0, 340.0
     if numerics[N_ATMOSPHERE] > 0.0:
         _, pressure, density, sound = atmosphere(r - numerics[N_RADIUS])
-    if density > 0.0 and vrel > 0.0:
+    rate = 0.0
+    if density > 0.0:
         if separated and vehicle[V_RV_BETA] > 0.0:
             k = density * vrel / (2.0 * vehicle[V_RV_BETA])
+            rate = k
         else:
             cd = drag_coefficient(mach_table, cd_table, vrel / sound)
             k = 0.5 * density * vrel * cd * stages[stage, S_AREA] / m
-        ax -= k * vrx
-        ay -= k * vry
-        az -= k * vrz
+            rate = k if m > 0.0 else math.inf
+        if vrel > 0.0:
+            ax -= k * vrx
+            ay -= k * vry
+            az -= k * vrz
     mdot = 0.0
     if burning:
         mdot = stages[stage, S_PROPELLANT] / stages[stage, S_BURN_TIME]
@@ -177,9 +192,10 @@ def _derivatives(
     dy[0], dy[1], dy[2] = y[3], y[4], y[5]
     dy[3], dy[4], dy[5] = ax, ay, az
     dy[6] = -mdot
+    return rate
 
 
-@njit(cache=True)
+@njit(inline="always", **JIT_OPTIONS)
 def _rk4_step(
     t: float,
     y: np.ndarray,
@@ -196,10 +212,15 @@ def _rk4_step(
     mach_table: np.ndarray,
     cd_table: np.ndarray,
     plane: np.ndarray,
+    k1_ready: bool,
 ) -> None:
-    """One RK4 step from (t, y) over dt into ``out``; ``work`` is a (5, 7) scratch array."""
+    """One RK4 step from (t, y) over dt into ``out``; ``work`` is a (5, 7) scratch array whose first row
+    already holds dy/dt at (t, y) when ``k1_ready``."""
     k1, k2, k3, k4, tmp = work[0], work[1], work[2], work[3], work[4]
-    _derivatives(t, y, k1, stage, burning, separated, stages, vehicle, guidance, numerics, mach_table, cd_table, plane)
+    if not k1_ready:
+        _derivatives(
+            t, y, k1, stage, burning, separated, stages, vehicle, guidance, numerics, mach_table, cd_table, plane
+        )
     for i in range(7):
         tmp[i] = y[i] + 0.5 * dt * k1[i]
     _derivatives(
@@ -243,34 +264,7 @@ def _rk4_step(
         out[i] = y[i] + dt / 6.0 * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i])
 
 
-@njit(cache=True)
-def _drag_rate(
-    y: np.ndarray,
-    stage: int,
-    separated: bool,
-    stages: np.ndarray,
-    vehicle: np.ndarray,
-    numerics: np.ndarray,
-    mach_table: np.ndarray,
-    cd_table: np.ndarray,
-) -> float:
-    """Drag deceleration per unit air speed (1/s) at ``y``: the stiffness the step size must respect."""
-    if numerics[N_ATMOSPHERE] <= 0.0:
-        return 0.0
-    r = math.sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2])
-    _, _, density, sound = atmosphere(r - numerics[N_RADIUS])
-    if density <= 0.0:
-        return 0.0
-    speed = _air_speed(y, vehicle[V_OMEGA])
-    if separated and vehicle[V_RV_BETA] > 0.0:
-        return float(density * speed / (2.0 * vehicle[V_RV_BETA]))
-    if y[6] <= 0.0:
-        return math.inf
-    cd = drag_coefficient(mach_table, cd_table, speed / sound)
-    return float(0.5 * density * speed * cd * stages[stage, S_AREA] / y[6])
-
-
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def _advance(
     t: float,
     y: np.ndarray,
@@ -290,7 +284,10 @@ def _advance(
     scratch: np.ndarray,
 ) -> None:
     """Advance by ``dt`` in as many equal RK4 steps as drag stiffness needs (usually one)."""
-    rate = _drag_rate(y, stage, separated, stages, vehicle, numerics, mach_table, cd_table)
+    # dy/dt at the start is every step's first RK4 stage, and it yields the drag stiffness as well
+    rate = _derivatives(
+        t, y, work[0], stage, burning, separated, stages, vehicle, guidance, numerics, mach_table, cd_table, plane
+    )
     pieces = 1
     if rate * dt > STIFFNESS_LIMIT:
         pieces = min(100_000, math.ceil(rate * dt / STIFFNESS_LIMIT))
@@ -311,6 +308,7 @@ def _advance(
             mach_table,
             cd_table,
             plane,
+            True,
         )
         return
     h = dt / pieces
@@ -332,11 +330,12 @@ def _advance(
             mach_table,
             cd_table,
             plane,
+            i == 0,  # the first piece starts where k1 was taken
         )
         scratch[:] = out
 
 
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def _near_vertical(y: np.ndarray) -> bool:
     """True when the flight is within about half a degree of radial (angular momentum ~ 0)."""
     hx = y[1] * y[5] - y[2] * y[4]
@@ -347,7 +346,7 @@ def _near_vertical(y: np.ndarray) -> bool:
     return math.sqrt(hx * hx + hy * hy + hz * hz) <= 0.01 * r * v
 
 
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def _finite(y: np.ndarray) -> bool:
     for value in y:  # noqa: SIM110 - the loop form is what numba compiles
         if not math.isfinite(value):
@@ -355,12 +354,12 @@ def _finite(y: np.ndarray) -> bool:
     return True
 
 
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def _altitude(y: np.ndarray, radius: float) -> float:
     return math.sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]) - radius
 
 
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def _ground_range(y: np.ndarray, t: float, vehicle: np.ndarray, radius: float) -> float:
     """Great-circle distance (m) on the sphere from the launch point (turning with the Earth) to below ``y``."""
     lat = vehicle[V_LATITUDE]
@@ -372,7 +371,7 @@ def _ground_range(y: np.ndarray, t: float, vehicle: np.ndarray, radius: float) -
     return radius * math.atan2(math.sqrt(cx * cx + cy * cy + cz * cz), sx * y[0] + sy * y[1] + sz * y[2])
 
 
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def _angle(a: np.ndarray, b: np.ndarray) -> float:
     """Angle (rad) between the position parts of two states, as seen from the Earth's centre."""
     cx = a[1] * b[2] - a[2] * b[1]
@@ -381,7 +380,7 @@ def _angle(a: np.ndarray, b: np.ndarray) -> float:
     return math.atan2(math.sqrt(cx * cx + cy * cy + cz * cz), a[0] * b[0] + a[1] * b[1] + a[2] * b[2])
 
 
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def _range(y: np.ndarray, t: float, swept: float, vehicle: np.ndarray, radius: float) -> float:
     """Ground range (m): the great-circle distance from the launch point to below ``y``; for a flight
     sweeping more than half the globe, the arc flown (inertial central angle x radius)."""
@@ -390,13 +389,13 @@ def _range(y: np.ndarray, t: float, swept: float, vehicle: np.ndarray, radius: f
     return radius * swept
 
 
-@njit(cache=True)
+@njit(inline="always", **JIT_OPTIONS)
 def _air_speed(y: np.ndarray, omega: float) -> float:
     vrx, vry = y[3] + omega * y[1], y[4] - omega * y[0]
     return math.sqrt(vrx * vrx + vry * vry + y[5] * y[5])
 
 
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def _record(samples: np.ndarray, count: int, t: float, y: np.ndarray, vehicle: np.ndarray, radius: float) -> int:
     if count >= samples.shape[0]:
         return count
@@ -408,7 +407,7 @@ def _record(samples: np.ndarray, count: int, t: float, y: np.ndarray, vehicle: n
     return count + 1
 
 
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def _to_ground(
     t: float,
     y: np.ndarray,
@@ -481,7 +480,7 @@ def _to_ground(
     return s
 
 
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def _event_times(stages: np.ndarray, vehicle: np.ndarray, guidance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Ignition times of each stage, and every time at which the powered flight must be split."""
     n = stages.shape[0]
@@ -511,7 +510,7 @@ def _event_times(stages: np.ndarray, vehicle: np.ndarray, guidance: np.ndarray) 
     return ignition, events[:count]
 
 
-@njit(cache=True)
+@njit(**JIT_OPTIONS)
 def fly(
     stages: np.ndarray,
     vehicle: np.ndarray,
