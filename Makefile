@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m mtcr.physics.warmup
 	touch $(STAMP)
 
 # The web application with the demo data on SQLite: open http://127.0.0.1:8000/ and sign in with a

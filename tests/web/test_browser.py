@@ -123,6 +123,17 @@ def test_analyst_assesses_a_catalogue_system_and_screens_a_party(
     assert page.locator("#verdict").inner_text() == "Category I"
     page.screenshot(path=str(screenshot_dir / "assessment.png"), full_page=False)
 
+    # a vehicle with distributions: Monte Carlo with a progress bar, then the probability and the charts
+    page.select_option("#system", "example:scud-b-uncertain")
+    expect(page.locator("#vehicle")).to_have_value(re.compile("distribution"))
+    page.fill("#samples", "60")
+    page.click("form[action='/assess'] button[type=submit]")
+    page.wait_for_selector("#mc-tornado .main-svg", timeout=120_000)
+    assert "%" in page.locator("#p-category-i").inner_text()
+    assert page.locator("#mc-histogram .main-svg").count() >= 1
+    page.locator("#result").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot_dir / "monte-carlo.png"), full_page=False)
+
     # a broken vehicle file: the message names the field, the page stays
     page.fill("#vehicle", "format: mtcr-vehicle/1\nname: X\n")
     page.click("form[action='/assess'] button[type=submit]")

@@ -324,3 +324,29 @@ def test_countersigning_goes_through_the_advice_own_case(site: tuple[Engine, dic
     assert advice, "the M-11 case has MFA advice the supervisor may countersign"
     wrong = supervisor.post(f"/cases/2/advice/{advice[0]}/countersign", data={"csrf": _csrf(supervisor)})
     assert wrong.status_code == 404
+
+
+def test_a_vehicle_with_distributions_gets_a_monte_carlo_with_progress_and_the_probability_of_category_i(
+    site: tuple[Engine, dict[str, str]],
+) -> None:
+    officer = _client(site, "officer")
+    example = officer.get("/assess/vehicle", params={"system": "example:scud-b-uncertain"})
+    assert example.status_code == 200 and "distribution:" in example.text
+    vehicle = Path("src/mtcr/data/examples/scud-b-uncertain.yaml").read_text(encoding="utf-8")
+    response = officer.post("/assess", data={"vehicle": vehicle, "samples": "20", "seed": "7", "csrf": _csrf(officer)})
+    assert response.status_code == 200
+    result = _finish(officer, response.text)
+    found = re.search(r'id="p-category-i">([\d.]+) %', result)
+    assert found is not None, result[:2000]
+    assert 0.0 <= float(found.group(1)) <= 100.0
+    assert "20 samples, seed 7" in result and "mc-tornado" in result and "isp_s" in result
+    # the same seed gives the same answer
+    again = _finish(
+        officer,
+        officer.post("/assess", data={"vehicle": vehicle, "samples": "20", "seed": "7", "csrf": _csrf(officer)}).text,
+    )
+    assert re.search(r'id="p-category-i">([\d.]+) %', again).group(1) == found.group(1)  # type: ignore[union-attr]
+    bad = vehicle.replace("distribution: uniform, low: 70, high: 80", "distribution: uniform, low: 80, high: 70")
+    refused = officer.post("/assess", data={"vehicle": bad, "samples": "20", "csrf": _csrf(officer)})
+    assert refused.status_code == 422 and "burn_time_s" in refused.text
+    assert officer.get("/assess/vehicle", params={"system": "example:../../etc/passwd"}).status_code == 404

@@ -16,13 +16,16 @@ tilted by ``tilt`` rad from the velocity (positive lofts, negative depresses).
 
 All arguments are float64 arrays in SI units laid out by the index constants below; no I/O.
 
-Compilation (measured in benchmarks/bench_montecarlo.py, a Scud flight from 550 to about 200 us): the
-per-step functions are inlined; the first RK4 stage also gives the drag stiffness, so the atmosphere is
-not evaluated twice; divisions follow numpy's error model (no zero checks: the code guards its own);
-and fused multiply-adds and reciprocal multiplication are allowed (``fastmath`` contract and arcp only:
-infinities and NaN keep their meaning). Results change in the last bits (1e-8 relative on an optimised
-range), far inside the model's accuracy, and may differ in those bits between processors with and
-without FMA; the plain-Python path (NUMBA_DISABLE_JIT=1) agrees to 1e-12.
+Compilation (measured in benchmarks/bench_montecarlo.py, a Scud flight from 550 to about 200 us):
+- the per-step functions are inlined: passing a dozen arrays per call cost more than the physics; the
+  price is a longer first compilation (about 50 s instead of 15 s, once: numba caches it on disk, and
+  ``make`` compiles ahead with ``python -m mtcr.physics.warmup``);
+- the first RK4 stage also gives the drag stiffness, so the atmosphere is not evaluated twice;
+- divisions follow numpy's error model (no zero checks: the code guards its own);
+- fused multiply-adds and reciprocal multiplication are allowed (``fastmath`` contract and arcp only:
+  infinities and NaN keep their meaning). Results change in the last bits (1e-8 relative on an
+  optimised range), far inside the model's accuracy, and may differ in those bits between processors
+  with and without FMA; the plain-Python path (NUMBA_DISABLE_JIT=1) agrees to 1e-12.
 """
 
 from __future__ import annotations

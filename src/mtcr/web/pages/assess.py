@@ -4,6 +4,7 @@ the interactive range-payload curve and the range-maximising trajectory at the t
 from __future__ import annotations
 
 import threading
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,31 +13,54 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 
 from mtcr import annex
-from mtcr.errors import DataFileError, InputError
+from mtcr.errors import DataFileError, InputError, NotFoundError
 from mtcr.physics import Assessment, assess, catalogue, find_system
 from mtcr.physics.assessment import DEFAULT_CURVE_POINTS
+from mtcr.physics.uncertainty import (
+    MonteCarloResult,
+    UncertainVehicle,
+    find_distributions,
+    monte_carlo,
+    uncertain_vehicle,
+)
 from mtcr.physics.vehicle import Vehicle, parse_vehicle
 from mtcr.web.deps import FormUserDep, UserDep
+from mtcr.web.jobs import Progress
+from mtcr.web.pages.jobs import job_view, runner
 from mtcr.web.rendering import render
 
 router = APIRouter()
 MAX_VEHICLE_TEXT = 100_000
 MAX_CURVE_POINTS = 24
+DEFAULT_SAMPLES = 500
+MAX_SAMPLES = 5_000
 BUSY_WAIT_S = 30.0
 _ASSESSING = threading.BoundedSemaphore(2)
 DEFAULT_SYSTEM = "scud-b"
 
 
+EXAMPLES = Path(str(resources.files("mtcr.data") / "examples"))
+EXAMPLE_PREFIX = "example:"
+
+
 def _systems() -> list[tuple[str, str]]:
-    return [(Path(v.path).stem, v.name) for v in catalogue()]
+    examples = [(EXAMPLE_PREFIX + path.stem, f"Example: {path.stem}") for path in sorted(EXAMPLES.glob("*.yaml"))]
+    return [(Path(v.path).stem, v.name) for v in catalogue()] + examples
 
 
 def _file_text(system: str) -> str:
+    """A catalogue system's file, or a bundled example's (names only: never a path from the browser)."""
+    if system.startswith(EXAMPLE_PREFIX):
+        wanted = system.removeprefix(EXAMPLE_PREFIX)
+        for path in EXAMPLES.glob("*.yaml"):
+            if path.stem == wanted:
+                return path.read_text(encoding="utf-8")
+        raise NotFoundError("example", wanted)
     return Path(find_system(system).path).read_text(encoding="utf-8")
 
 
-def vehicle_from_text(text: str) -> Vehicle:
-    """A vehicle from the editor's YAML (or JSON) text; DataFileError naming the field when it is wrong.
+def document_from_text(text: str) -> dict[str, object]:
+    """The editor's YAML (or JSON) text as a mapping; DataFileError naming the problem when it is not one.
 
     Anchors and aliases are refused: a vehicle file never needs them, and from a browser they are the way
     to make a few hundred bytes expand into gigabytes."""
@@ -54,7 +78,12 @@ def vehicle_from_text(text: str) -> Vehicle:
         raise DataFileError("vehicle", "nested too deeply to be a vehicle file") from None
     if not isinstance(data, dict):
         raise DataFileError("vehicle", "expected a mapping of fields (format: mtcr-vehicle/1, ...)")
-    return parse_vehicle(data, source="vehicle")
+    return data
+
+
+def vehicle_from_text(text: str) -> Vehicle:
+    """A vehicle (no distributions) from the editor's text; DataFileError naming the field when it is wrong."""
+    return parse_vehicle(document_from_text(text), source="vehicle")
 
 
 def chart_data(result: Assessment) -> dict[str, Any]:
@@ -102,11 +131,16 @@ def vehicle_text(request: Request, _user: UserDep, system: Annotated[str, Query(
 @router.post("/assess")
 def run_assessment(
     request: Request,
-    _user: FormUserDep,
+    user: FormUserDep,
     vehicle: Annotated[str, Form(min_length=1, max_length=MAX_VEHICLE_TEXT)],
     curve_points: Annotated[int, Form(ge=3, le=MAX_CURVE_POINTS)] = DEFAULT_CURVE_POINTS,
+    samples: Annotated[int, Form(ge=10, le=MAX_SAMPLES)] = DEFAULT_SAMPLES,
+    seed: Annotated[int, Form(ge=0, le=2**32 - 1)] = 1,
 ) -> Response:
-    parsed = vehicle_from_text(vehicle)
+    document = document_from_text(vehicle)
+    if find_distributions(document, source="vehicle"):
+        return _start_monte_carlo(request, user.id, uncertain_vehicle(document, source="vehicle"), samples, seed)
+    parsed = parse_vehicle(document, source="vehicle")
     # a few assessments at a time: each holds a core for up to seconds, and the pages must stay responsive
     if not _ASSESSING.acquire(timeout=BUSY_WAIT_S):
         raise InputError("vehicle", "the server is busy with other assessments: try again in a moment")
@@ -120,3 +154,32 @@ def run_assessment(
         "_assessment.html",
         {"result": result, "curve": charts["curve"], "trajectory": charts["trajectory"]},
     )
+
+
+def _start_monte_carlo(request: Request, owner: int, uncertain: UncertainVehicle, samples: int, seed: int) -> Response:
+    """Monte Carlo runs as a background job (one at a time on the server) with a progress bar."""
+    edition = annex.load()
+    points = 1 + 2 * len(uncertain.inputs) + samples
+
+    def work(progress: Progress) -> dict[str, Any]:
+        result = monte_carlo(uncertain, edition, samples=samples, seed=seed, progress=progress)
+        return {"mc": result, "charts": monte_carlo_charts(result)}
+
+    job = runner(request).start(owner, f"Monte Carlo, {samples:,} samples", points, "_monte_carlo.html", work)
+    return job_view(request, job)
+
+
+def monte_carlo_charts(result: MonteCarloResult) -> dict[str, Any]:
+    """Histogram of range at the threshold payload and the tornado of the inputs' swings, for Plotly."""
+    ranges = [value / 1000 for value in result.table.range_at_threshold_payload_m]
+    nominal_km = result.nominal.range_at_threshold_payload_m / 1000
+    bars = sorted(result.sensitivity, key=lambda s: s.swing_m)
+    return {
+        "histogram": {"range_km": ranges, "threshold_km": result.thresholds.range_m / 1000},
+        "tornado": {
+            "inputs": [item.path for item in bars],
+            "low_km": [item.at_low.range_at_threshold_payload_m / 1000 - nominal_km for item in bars],
+            "high_km": [item.at_high.range_at_threshold_payload_m / 1000 - nominal_km for item in bars],
+            "nominal_km": nominal_km,
+        },
+    }
