@@ -57,8 +57,10 @@ def _fly_batch(vehicles: list[Vehicle], guidance: np.ndarray, *, threads: bool) 
 
 
 @pytest.mark.parametrize("threads", [True, False])
-def test_batched_flights_are_the_scalar_flights_bit_for_bit(threads: bool) -> None:
-    """Mixed stage counts and drag-table lengths in one batch: padding and slicing change nothing."""
+def test_batched_flights_are_the_scalar_flights(threads: bool) -> None:
+    """Mixed stage counts and drag-table lengths in one batch: padding and slicing change nothing. Equal to
+    1e-12, not bit for bit: the kernels may fuse multiply-adds, and the compiler chooses where differently
+    in the batched and the scalar entry points (physics/core/flight.py)."""
     vehicles = _vehicles("forden-scud-b", "altmann-3-stage-a", "wright-scud-b", "altmann-2-stage-low-isp")
     guidance = np.array(
         [Guidance(k, t, 4.0, 7.0).as_array() for k, t in ((20.0, 0.0), (15.0, 5.0), (30.0, 0.0), (12.0, -3.0))]
@@ -66,7 +68,7 @@ def test_batched_flights_are_the_scalar_flights_bit_for_bit(threads: bool) -> No
     summaries = _fly_batch(vehicles, guidance, threads=threads)
     for row, vehicle in enumerate(vehicles):
         scalar = fly_summary(kernel_inputs(vehicle), guidance[row], DEFAULT_NUMERICS.as_array())
-        np.testing.assert_array_equal(summaries[row], scalar)
+        np.testing.assert_allclose(summaries[row], scalar, rtol=1e-12, atol=1e-9)
 
 
 @pytest.mark.parametrize("payload", [0.0, 500.0, 3000.0])
