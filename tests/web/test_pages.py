@@ -350,3 +350,15 @@ def test_a_vehicle_with_distributions_gets_a_monte_carlo_with_progress_and_the_p
     refused = officer.post("/assess", data={"vehicle": bad, "samples": "20", "csrf": _csrf(officer)})
     assert refused.status_code == 422 and "burn_time_s" in refused.text
     assert officer.get("/assess/vehicle", params={"system": "example:../../etc/passwd"}).status_code == 404
+
+
+def test_repeated_wrong_passwords_lock_the_username_for_a_while(site: tuple[Engine, dict[str, str]]) -> None:
+    engine, passwords = site
+    client = TestClient(create_app(engine), follow_redirects=False)  # a fresh app: its own throttle
+    for _ in range(5):
+        assert client.post("/login", data={"username": "supervisor", "password": "guess"}).status_code == 401
+    locked = client.post("/login", data={"username": "supervisor", "password": passwords["supervisor"]})
+    assert locked.status_code == 429 and "Too many failed attempts" in locked.text
+    assert SESSION_COOKIE not in client.cookies
+    other = client.post("/login", data={"username": "officer", "password": passwords["officer"]})
+    assert other.status_code == 303  # other users are not affected

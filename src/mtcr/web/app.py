@@ -24,6 +24,7 @@ from mtcr.web.deps import CsrfError, SignInRequiredError
 from mtcr.web.jobs import JobRunner
 from mtcr.web.pages import annex, assess, auth, cases, documents, jobs, notifications, queue, screening
 from mtcr.web.rendering import render
+from mtcr.web.throttle import SignInThrottle
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
 _PLOTLY = importlib.util.find_spec("plotly")
@@ -113,6 +114,7 @@ def create_app(engine: Engine) -> FastAPI:
     app = FastAPI(title="mtcr web", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.engine = engine
     app.state.jobs = JobRunner()
+    app.state.sign_in_throttle = SignInThrottle()
     app.mount("/static", StaticFiles(directory=str(resources.files("mtcr.web") / "static")), name="static")
 
     @app.get("/vendor/plotly.min.js", include_in_schema=False)

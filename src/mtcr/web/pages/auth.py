@@ -36,11 +36,19 @@ def login(
     password: Annotated[str, Form(max_length=1000)],
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
+    throttle = request.app.state.sign_in_throttle
+    wait = throttle.wait_s(username)
+    if wait > 0:
+        minutes = max(1, round(wait / 60))
+        context = {"next": _safe_next(next), "error": f"Too many failed attempts: try again in {minutes} min."}
+        return render(request, "login.html", context, status_code=429)
     try:
         user = identity.authenticate(session, username, password)
     except identity.AuthenticationError:
+        throttle.failed(username)
         context = {"next": _safe_next(next), "error": "Unknown username or wrong password."}
         return render(request, "login.html", context, status_code=401)
+    throttle.succeeded(username)
     previous = request.cookies.get(SESSION_COOKIE)
     if previous:  # signing in again ends the session this browser held
         identity.sign_out(session, previous)
