@@ -362,3 +362,12 @@ def test_repeated_wrong_passwords_lock_the_username_for_a_while(site: tuple[Engi
     assert SESSION_COOKIE not in client.cookies
     other = client.post("/login", data={"username": "officer", "password": passwords["officer"]})
     assert other.status_code == 303  # other users are not affected
+
+
+def test_the_api_reference_loads_nothing_from_a_cdn(site: tuple[Engine, dict[str, str]]) -> None:
+    client = _client(site)
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200
+    assets = re.findall(r'(?:src|href)="([^"]+)"', docs.text)
+    assert assets and all(url.startswith("/api/") for url in assets), assets
+    assert all(client.get(url).status_code == 200 for url in assets)

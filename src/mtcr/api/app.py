@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from sqlalchemy import Engine
 
 from mtcr import __version__
@@ -19,7 +20,8 @@ must allow. Cases you may not read are 404 on every route."""
 
 def create_app(engine: Engine) -> FastAPI:
     """An app serving ``engine``'s database (already upgraded by the caller)."""
-    app = FastAPI(title="mtcr", version=__version__, description=DESCRIPTION)
+    # the docs pages (Swagger UI, ReDoc) with their assets from a package: no CDN, like the web pages
+    app = FastAPIOffline(title="mtcr", version=__version__, description=DESCRIPTION)
     app.state.engine = engine
     for module in (health, auth, cases, notes, notifications, screening, annex, audit):
         app.include_router(module.router)
