@@ -34,7 +34,7 @@ from mtcr.annex import Annex
 from mtcr.errors import DataFileError, InputError
 from mtcr.physics.assessment import Category, Thresholds, thresholds_for
 from mtcr.physics.scaleout import EngineSettings
-from mtcr.physics.trajectory import GLOBAL_REACH_M, MODEL_VERSION
+from mtcr.physics.trajectory import GLOBAL_REACH_M
 from mtcr.physics.uncertainty import (
     UNCERTAINTY_VERSION,
     DesignResults,
@@ -44,12 +44,14 @@ from mtcr.physics.uncertainty import (
     document_path,
     evaluate,
     find_distributions,
+    frozen_takeoff_mass,
+    model_version_for,
     parse_path,
+    quantity_value,
     read_document,
     uncertain_vehicle,
     unit_for,
 )
-from mtcr.units import parse_quantity, quantity_to_si
 
 FORMAT = "mtcr-sweep/1"
 MAX_POINTS = 1_000_000
@@ -97,12 +99,7 @@ def _value(value: object, path: str, unit: str, source: str) -> float:
         raise DataFileError(source, f"expected a number, got {value!r}", field=f"grid.{path}")
     if isinstance(value, str):
         try:
-            quantity = parse_quantity(value, f"grid.{path}")
-            if quantity.dimensionless:
-                return float(quantity.magnitude)
-            if not unit:
-                raise InputError(f"grid.{path}", f"{value!r} has a unit, but {path} takes a plain number")
-            return quantity_to_si(quantity, unit, f"grid.{path}")
+            return quantity_value(value, path, f"grid.{path}")
         except InputError as exc:
             raise DataFileError(source, exc.problem, field=f"grid.{path}") from exc
     if not math.isfinite(value):
@@ -233,8 +230,10 @@ def run_sweep(
         payload_search=spec.payload_search,
         evaluation=spec.evaluation,
     )
-    results = evaluate(spec.vehicle_source, spec.document, spec.paths, values, targets, engine, progress)
-    return SweepResult(spec, thresholds, engine.describe(), MODEL_VERSION, UNCERTAINTY_VERSION, values, results)
+    document = frozen_takeoff_mass(spec.document, spec.paths, nominal)
+    results = evaluate(spec.vehicle_source, document, spec.paths, values, targets, engine, progress)
+    version = model_version_for(nominal)
+    return SweepResult(spec, thresholds, engine.describe(), version, UNCERTAINTY_VERSION, values, results)
 
 
 def write_table(result: SweepResult, path: Path) -> Path:

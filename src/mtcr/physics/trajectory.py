@@ -13,7 +13,7 @@ from mtcr.physics.core.atmosphere import SEA_LEVEL_PRESSURE_PA
 from mtcr.physics.core.constants import G0, MU_EARTH, OMEGA_EARTH, R_EARTH
 from mtcr.physics.vehicle import Vehicle
 
-MODEL_VERSION = "1.0.0"  # bump when any physics or numerics change can move a result
+MODEL_VERSION = "1.1.0"  # bump when any physics or numerics change can move a result (1.1.0: FMA, issue 4)
 
 
 class FlightStatus(StrEnum):

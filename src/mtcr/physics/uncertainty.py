@@ -57,6 +57,7 @@ from mtcr.physics.assessment import (
 from mtcr.physics.catalogue import find_system
 from mtcr.physics.core import batch as kernel
 from mtcr.physics.core.flight import STAGE_COLUMNS, VEHICLE_FIELDS
+from mtcr.physics.cruise import CRUISE_MODEL_VERSION
 from mtcr.physics.scaleout import EngineSettings, chunk_bounds, map_chunks
 from mtcr.physics.trajectory import (
     CRASH_PENALTY,
@@ -67,15 +68,17 @@ from mtcr.physics.trajectory import (
     kernel_inputs,
 )
 from mtcr.physics.vehicle import (
+    TSFC_UNIT,
     Vehicle,
     VehicleKind,
     _DuplicateKeyError,  # the loader's own strict YAML/JSON reading, reused so both read files alike
     _load_yaml,
     _no_duplicates,
-    _unit_of,
     parse_vehicle,
+    tsfc_from_quantity,
+    unit_of,
 )
-from mtcr.units import parse_quantity, quantity_to_si
+from mtcr.units import parse_quantity, quantity_to_si, ureg
 
 UNCERTAINTY_VERSION = "1.0.0"  # bump when sampling, evaluation or statistics change a result
 CONFIDENCE = 0.95
@@ -139,6 +142,11 @@ class Distribution:
             mean, sd = _f(self.mean), _f(self.sd)
             low = self.low if self.low is not None else mean - NORMAL_REACH_SD * sd
             high = self.high if self.high is not None else mean + NORMAL_REACH_SD * sd
+            # one bound far beyond the mean (truncated there): the other end is that bound, not mean -/+ 6 sd
+            if self.high is None and self.low is not None:
+                high = max(high, self.low)
+            if self.low is None and self.high is not None:
+                low = min(low, self.high)
             return low, high
         return _f(self.low), _f(self.high)
 
@@ -159,9 +167,16 @@ class Distribution:
         mean, sd = _f(self.mean), _f(self.sd)
         if sd == 0.0:
             return np.full(u.shape, self.nominal)
-        p_low = special.ndtr((self.low - mean) / sd) if self.low is not None else 0.0
-        p_high = special.ndtr((self.high - mean) / sd) if self.high is not None else 1.0
-        values = mean + sd * special.ndtri(p_low + u * (p_high - p_low))
+        a = (self.low - mean) / sd if self.low is not None else -np.inf
+        b = (self.high - mean) / sd if self.high is not None else np.inf
+        if a > 0.0:
+            # a cut far above the mean: in the upper tail ndtr rounds to 1 (ndtri(1) is inf), so draw the
+            # mirror image from the lower tail, where the probabilities keep their precision
+            q_low, q_high = special.ndtr(-b), special.ndtr(-a)
+            values = mean - sd * special.ndtri(q_high - u * (q_high - q_low))
+        else:
+            p_low, p_high = special.ndtr(a), special.ndtr(b)
+            values = mean + sd * special.ndtri(p_low + u * (p_high - p_low))
         # ndtri(0) is -inf: the bounds themselves, where given, are the limits
         lowest = self.low if self.low is not None else -np.inf
         highest = self.high if self.high is not None else np.inf
@@ -317,9 +332,25 @@ def unit_for(path: str) -> str:
     """The unit of the field at ``path``, from its key's suffix (empty for a plain number)."""
     key = next((part for part in reversed(parse_path(path)) if isinstance(part, str)), "")
     try:
-        return _unit_of(key)
+        return unit_of(key)
     except ValueError:
         return ""  # a key without a unit suffix (a drag-table entry): plain numbers
+
+
+def quantity_value(text: str, path: str, where: str) -> float:
+    """A number written with a unit, as the loader reads the field at ``path``: in the field's unit (TSFC
+    also as a rate, 1/h); InputError naming ``where`` when the unit does not fit the field."""
+    unit = unit_for(path)
+    quantity = parse_quantity(text, where)
+    if quantity.dimensionless:
+        if quantity.units != ureg.dimensionless:  # "5 %" is not 5 of the field's unit
+            raise InputError(where, f"{text!r}: give the value in {unit or 'a plain number'}, not as a ratio")
+        return float(quantity.magnitude)
+    if not unit:
+        raise InputError(where, f"{text!r} has a unit, but {path} takes a plain number")
+    if unit == TSFC_UNIT:
+        return tsfc_from_quantity(quantity, where)
+    return quantity_to_si(quantity, unit, where)
 
 
 def _number(value: object, path: str, name: str, unit: str, source: str) -> float:
@@ -328,13 +359,7 @@ def _number(value: object, path: str, name: str, unit: str, source: str) -> floa
         raise DataFileError(source, f"expected a number (or a number with a unit), got {value!r}", field=where)
     if isinstance(value, str):
         try:
-            quantity = parse_quantity(value, where)
-            if quantity.dimensionless:
-                number = float(quantity.magnitude)
-            elif not unit:
-                raise InputError(where, f"{value!r} has a unit, but {path} takes a plain number")
-            else:
-                number = quantity_to_si(quantity, unit, where)
+            number = quantity_value(value, path, where)
         except InputError as exc:
             raise DataFileError(source, exc.problem, field=where) from exc
     else:
@@ -859,6 +884,24 @@ class Percentiles:
     p95: float | None
 
 
+def frozen_takeoff_mass(document: dict[str, object], paths: Sequence[str], nominal: Vehicle) -> dict[str, object]:
+    """``document`` with its cruise take-off mass limit written out, when the payload varies and the file
+    leaves the limit to its default (empty + nominal payload + fuel capacity): otherwise every payload
+    drawn or swept would move the limit with it, and with it the verdict."""
+    if nominal.cruise is None or nominal.cruise.max_takeoff_given or "payload_kg" not in paths:
+        return document
+    fixed = _copy(document)
+    if not isinstance(fixed, dict) or not isinstance(fixed.get("cruise"), dict):
+        return document
+    fixed["cruise"]["max_takeoff_kg"] = nominal.cruise.max_takeoff_kg
+    return fixed
+
+
+def model_version_for(vehicle: Vehicle) -> str:
+    """The physics model that assesses ``vehicle``: the flight model, or the cruise model for kind: cruise."""
+    return CRUISE_MODEL_VERSION if vehicle.kind is VehicleKind.CRUISE else MODEL_VERSION
+
+
 def percentiles(values: np.ndarray) -> Percentiles:
     finite = bool(np.all(np.isfinite(values)))
     # with unbounded samples, interpolating between a number and infinity is meaningless: take sample values
@@ -1007,7 +1050,8 @@ def monte_carlo(
         payload_search=payload_search,
         evaluation=evaluation,
     )
-    results = evaluate(vehicle.source, vehicle.document, vehicle.paths, design, targets, engine, progress)
+    document = frozen_takeoff_mass(vehicle.document, vehicle.paths, vehicle.nominal_vehicle())
+    results = evaluate(vehicle.source, document, vehicle.paths, design, targets, engine, progress)
     first = 1 + 2 * len(swings)
     mc = slice(first, first + samples)
     codes = results.category[mc]
@@ -1050,7 +1094,7 @@ def monte_carlo(
         "drawn in the calling process",
         evaluation=evaluation,
         engine=engine.describe(),
-        model_version=MODEL_VERSION,
+        model_version=model_version_for(vehicle.nominal_vehicle()),
         uncertainty_version=UNCERTAINTY_VERSION,
         thresholds=thresholds,
         min_payload_kg=min_payload_kg,
@@ -1059,7 +1103,8 @@ def monte_carlo(
         probability_category_i=probability(int(np.sum(codes == kernel.CATEGORY_I)), samples),
         probability_category_ii=probability(int(np.sum(codes == kernel.CATEGORY_II)), samples),
         probability_below=probability(int(np.sum(codes == kernel.BELOW)), samples),
-        range_at_threshold_payload_m=percentiles(at_threshold),
+        # raw values: orbital samples stay unbounded (inf), so no percentile is interpolated towards the cap
+        range_at_threshold_payload_m=percentiles(results.range_at_threshold_m[mc]),
         payload_to_threshold_range_kg=percentiles(np.nan_to_num(payloads, nan=0.0, posinf=np.inf))
         if payload_search
         else None,

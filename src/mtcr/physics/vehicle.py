@@ -74,8 +74,11 @@ class Confidence(StrEnum):
 # --- the file schema (trust boundary) ---------------------------------------------------------------
 
 
-def _unit_of(field_name: str) -> str:
+def unit_of(field_name: str) -> str:
+    """The unit of a field from its key's suffix (longest suffix first); ValueError without one."""
     for suffix, unit in (
+        ("_mg_n_s", "mg/(N*s)"),  # TSFC; its rate form (1/h) is converted by tsfc_from_quantity
+        ("_g_kw_h", "g/(kW*h)"),  # PSFC
         ("_kg_m2", "kg/m**2"),
         ("_m_s", "m/s"),
         ("_m2", "m**2"),
@@ -87,7 +90,7 @@ def _unit_of(field_name: str) -> str:
     ):
         if field_name.endswith(suffix):
             return unit
-    raise ValueError(f"no unit suffix in {field_name!r}")  # pragma: no cover - schema authoring error
+    raise ValueError(f"no unit suffix in {field_name!r}")
 
 
 def _quantity_in(unit: str) -> BeforeValidator:
@@ -136,11 +139,18 @@ TSFC_UNIT = "mg/(N*s)"  # the unit of tsfc_mg_n_s; 1 lb/(lbf h) = 28.325 mg/(N s
 PSFC_UNIT = "g/(kW*h)"  # the unit of psfc_g_kw_h; 1 lb/(hp h) = 608.3 g/(kW h)
 
 
-def _tsfc_in_mg_n_s() -> BeforeValidator:
-    """TSFC as mass per thrust and time (mg/(N s), lb/(lbf h), kg/(N h)) or as a rate (1/h).
+def tsfc_from_quantity(quantity: pint.Quantity, where: str) -> float:  # type: ignore[type-arg]
+    """TSFC in mg/(N s) from mass per thrust and time (mg/(N s), lb/(lbf h), kg/(N h)) or from a rate (1/h).
 
     A rate c_t is the fuel weight flow per unit thrust, so c_T = c_t / g0 (missile-physics.md 3.6.9).
     """
+    if quantity.check("1/[time]"):
+        return quantity_to_si(quantity, "1/s", where) / G0 * 1e6  # kg/(N s) -> mg/(N s)
+    return quantity_to_si(quantity, TSFC_UNIT, where)
+
+
+def _tsfc_in_mg_n_s() -> BeforeValidator:
+    """TSFC in any of the forms :func:`tsfc_from_quantity` takes."""
 
     def convert(value: object) -> object:
         if isinstance(value, str):
@@ -148,9 +158,7 @@ def _tsfc_in_mg_n_s() -> BeforeValidator:
                 quantity = parse_quantity(value, "value")
                 if quantity.dimensionless:
                     return float(quantity.magnitude)
-                if quantity.check("1/[time]"):
-                    return quantity_to_si(quantity, "1/s", "value") / G0 * 1e6  # kg/(N s) -> mg/(N s)
-                return quantity_to_si(quantity, TSFC_UNIT, "value")
+                return tsfc_from_quantity(quantity, "value")
             except InputError as exc:
                 raise ValueError(exc.problem) from exc
         return value
