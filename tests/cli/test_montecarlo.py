@@ -91,3 +91,8 @@ def test_sweep_to_csv_and_parquet(tmp_path: Path) -> None:
     assert parquet_file.read_bytes()[:4] == b"PAR1"
     code, _, err = invoke("sweep", str(spec), "--out", str(tmp_path / "rows.xlsx"))
     assert code == 2 and ".csv or .parquet" in err
+
+
+def test_earth_rotation_is_refused_for_a_cruise_vehicle() -> None:
+    code, _out, err = invoke("assess", "tomahawk", "--latitude", "30")
+    assert code == 2 and "cruise vehicle" in err

@@ -197,6 +197,8 @@ def assess_command(
 def _with_launch(vehicle: Vehicle, latitude: float | None, azimuth: float | None) -> Vehicle:
     if latitude is None:
         return vehicle
+    if vehicle.cruise is not None:  # the Breguet range is flown over a non-rotating Earth
+        raise InputError("--latitude", f"{vehicle.name} is a cruise vehicle: Earth rotation is not modelled for it")
     return vehicle.with_launch(Launch(latitude, azimuth if azimuth is not None else 90.0, vehicle.launch.altitude_m))
 
 

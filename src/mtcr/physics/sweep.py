@@ -199,7 +199,10 @@ class SweepResult:
         columns["range_at_min_payload_m"] = [float(min(v, GLOBAL_REACH_M)) for v in self.results.range_at_min_payload_m]
         # NaN: no payload reaches the range (0 kg); inf: any payload it can lift; empty without the search
         columns["payload_to_threshold_range_kg"] = [
-            None if not self.spec.payload_search else (0.0 if math.isnan(v) else float(v)) for v in payload
+            None
+            if not self.spec.payload_search or math.isinf(v)  # inf: every payload reaches it (the docs' empty cell)
+            else (0.0 if math.isnan(v) else float(v))
+            for v in payload
         ]
         columns["category"] = [str(_CATEGORIES[float(code)]) for code in self.results.category]
         columns["method"] = [str(methods[int(code)]) for code in self.results.method]
