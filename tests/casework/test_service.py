@@ -22,7 +22,9 @@ from mtcr.db.engine import session_scope
 from mtcr.errors import InputError
 
 
-def _new_case(session, annex: Annex, destination: str = "PK", marking: str = "SECRET") -> int:  # type: ignore[no-untyped-def]
+def _new_case(
+    session, annex: Annex, destination: str = "PK", marking: str = "SECRET", owner_org: str = "MOD-LIC"
+) -> int:  # type: ignore[no-untyped-def]
     case = service.create_case(
         session,
         title="Short-range ballistic missiles",
@@ -31,7 +33,7 @@ def _new_case(session, annex: Annex, destination: str = "PK", marking: str = "SE
         end_use="Army artillery",
         end_use_location="Rawalpindi",
         marking=marking,
-        owner_org="MOD-LIC",
+        owner_org=owner_org,
         actor="officer-1",
         assurances=(Assurance.GOVERNMENT_TO_GOVERNMENT,),
     )
@@ -231,3 +233,25 @@ def test_the_policy_recommendation_follows_the_case(engine: Engine, annex: Annex
         recommend.record_analysis(session, case_id, policy.Analysis.TECHNICAL_ASSESSMENT, "analyst-1")
         assert recommend.case_facts(session, case_id).technical_assessment_done
         assert audit.verify(session).ok
+
+
+def test_the_agencies_advice_is_internal_to_government(engine: Engine, annex: Annex) -> None:
+    from mtcr.casework.access import Principal
+    from mtcr.casework.identity import OrgKind, Role
+
+    officer = Principal(1, "MOD-LIC", OrgKind.LICENSING_AUTHORITY, Role.LICENSING_OFFICER, "SECRET")
+    reviewer = Principal(2, "MFA", OrgKind.REVIEWING_AGENCY, Role.REVIEWER, "SECRET")
+    applicant = Principal(3, "EXP-1", OrgKind.EXPORTER, Role.EXPORTER_USER, "UNCLASSIFIED")
+    admin = Principal(4, "MOD-LIC", OrgKind.LICENSING_AUTHORITY, Role.ADMIN, "SECRET")
+    with session_scope(engine) as session:
+        case_id = _new_case(session, annex, marking="UNCLASSIFIED", owner_org="EXP-1")
+        _to_clearance(session, case_id)
+        service.give_advice(
+            session, case_id, agency="MFA", author="mfa-1", recommendation=AdviceRecommendation.DENY, reasons="why"
+        )
+        for reader in (officer, reviewer):
+            assert len(service.read_case(session, case_id, reader).advice) == 1
+            assert len(service.list_cases(session, reader)[0].advice) == 1
+        for reader in (applicant, admin):
+            assert service.read_case(session, case_id, reader).advice == ()  # the case, without the deliberation
+            assert service.list_cases(session, reader)[0].advice == ()

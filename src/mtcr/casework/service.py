@@ -3,7 +3,7 @@ its transition table, and is written to the audit log in the same transaction.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from mtcr.annex.classifier import Classification, MatchStatus
 from mtcr.casework import audit
 from mtcr.casework.access import Principal, can_read
-from mtcr.casework.identity import OrganisationRow, OrgKind
+from mtcr.casework.identity import OrganisationRow, OrgKind, Role
 from mtcr.casework.markings import Marking
 from mtcr.casework.models import (
     AdviceRow,
@@ -296,13 +296,25 @@ def get_case(session: Session, case_id: int) -> CaseRecord:
     return _record(_case_row(session, case_id))
 
 
+def sees_deliberation(principal: Principal) -> bool:
+    """The agencies' advice is internal to government: licensing and reviewing staff see it; applicants,
+    partner governments and system administrators do not."""
+    return principal.org_kind in (OrgKind.LICENSING_AUTHORITY, OrgKind.REVIEWING_AGENCY) and (
+        principal.role is not Role.ADMIN
+    )
+
+
+def _as_seen_by(record: CaseRecord, principal: Principal) -> CaseRecord:
+    return record if sees_deliberation(principal) else replace(record, advice=())
+
+
 def read_case(session: Session, case_id: int, principal: Principal) -> CaseRecord:
     """A case as ``principal`` may see it. A case they may not read does not exist for them (no leak
     of its existence through a different error)."""
     row = session.get(CaseRow, case_id)
     if row is None or not can_read(principal, Marking.parse(row.marking), row.owner_org):
         raise NotFoundError("case", str(case_id))
-    return _record(row)
+    return _as_seen_by(_record(row), principal)
 
 
 def list_cases(session: Session, principal: Principal, status: CaseStatus | None = None) -> list[CaseRecord]:
@@ -311,7 +323,8 @@ def list_cases(session: Session, principal: Principal, status: CaseStatus | None
     if status is not None:
         query = query.where(CaseRow.status == status.value)
     rows = session.scalars(query)
-    return [_record(row) for row in rows if can_read(principal, Marking.parse(row.marking), row.owner_org)]
+    readable = (row for row in rows if can_read(principal, Marking.parse(row.marking), row.owner_org))
+    return [_as_seen_by(_record(row), principal) for row in readable]
 
 
 def _editable(row: CaseRow) -> None:
