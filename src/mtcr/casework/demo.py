@@ -51,9 +51,13 @@ class DemoLoad:
     case_references: tuple[str, ...]
 
 
+def _demo_loaded(session: Session) -> bool:
+    return session.scalar(select(CaseRow.id).where(CaseRow.created_by == DEMO_ACTOR).limit(1)) is not None
+
+
 def load_demo(session: Session) -> DemoLoad:
     """Create the demonstration organisations, users and cases (once)."""
-    if session.scalar(select(CaseRow.id).where(CaseRow.created_by == DEMO_ACTOR).limit(1)) is not None:
+    if _demo_loaded(session):
         return DemoLoad(False, (), ())
     for code, name, kind, country in ORGANISATIONS:
         identity.create_organisation(session, DEMO_ACTOR, code=code, name=name, kind=kind, country=country)
@@ -302,7 +306,7 @@ def _through_to_clearance(session: Session, case_id: int) -> None:
 def reset_demo_passwords(session: Session) -> tuple[tuple[str, str], ...]:
     """New passwords for the demo users (a demo database only), shown once: `make run` prints them on
     every start, since the first ones were shown only when the data was loaded."""
-    if session.scalar(select(CaseRow.id).where(CaseRow.created_by == DEMO_ACTOR).limit(1)) is None:
+    if not _demo_loaded(session):
         raise NotFoundError("demo data", "this database", "mtcr demo load creates it")
     passwords = []
     for username, *_ in USERS:

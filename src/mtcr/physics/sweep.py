@@ -43,14 +43,13 @@ from mtcr.physics.uncertainty import (
     Targets,
     document_path,
     evaluate,
+    field_number,
     find_distributions,
     frozen_takeoff_mass,
     model_version_for,
     parse_path,
-    quantity_value,
     read_document,
     uncertain_vehicle,
-    unit_for,
 )
 
 FORMAT = "mtcr-sweep/1"
@@ -94,19 +93,6 @@ class SweepSpec:
         return np.array(list(itertools.product(*self.axes)), dtype=float).reshape(self.points, len(self.paths))
 
 
-def _value(value: object, path: str, unit: str, source: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise DataFileError(source, f"expected a number, got {value!r}", field=f"grid.{path}")
-    if isinstance(value, str):
-        try:
-            return quantity_value(value, path, f"grid.{path}")
-        except InputError as exc:
-            raise DataFileError(source, exc.problem, field=f"grid.{path}") from exc
-    if not math.isfinite(value):
-        raise DataFileError(source, "must be a finite number", field=f"grid.{path}")
-    return float(value)
-
-
 def parse_sweep(data: Mapping[str, object], *, source: str = "<data>", base_dir: Path | None = None) -> SweepSpec:
     """Check a sweep spec (the base vehicle is loaded and checked too); DataFileError naming the field."""
     try:
@@ -135,7 +121,6 @@ def parse_sweep(data: Mapping[str, object], *, source: str = "<data>", base_dir:
             parse_path(path)
         except InputError as exc:
             raise DataFileError(source, exc.problem, field=f"grid.{path}") from exc
-        unit = unit_for(path)
         where = f"grid.{path}"
         if isinstance(values, Mapping):
             if set(values) != {"from", "to", "steps"}:
@@ -143,12 +128,12 @@ def parse_sweep(data: Mapping[str, object], *, source: str = "<data>", base_dir:
             steps = values["steps"]
             if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= MAX_STEPS:
                 raise DataFileError(source, f"steps must be a whole number from 1 to {MAX_STEPS}", field=where)
-            low, high = _value(values["from"], path, unit, source), _value(values["to"], path, unit, source)
+            low, high = (field_number(values[end], path, where, source) for end in ("from", "to"))
             axis = tuple(float(v) for v in np.linspace(low, high, steps))
         elif isinstance(values, list):
             if not values:
                 raise DataFileError(source, "give at least one value", field=where)
-            axis = tuple(_value(v, path, unit, source) for v in values)
+            axis = tuple(field_number(v, path, where, source) for v in values)
         else:
             raise DataFileError(source, "expected a list of values or a range {from, to, steps}", field=where)
         paths.append(path)

@@ -353,8 +353,9 @@ def quantity_value(text: str, path: str, where: str) -> float:
     return quantity_to_si(quantity, unit, where)
 
 
-def _number(value: object, path: str, name: str, unit: str, source: str) -> float:
-    where = f"{path}.{name}"
+def field_number(value: object, path: str, where: str, source: str) -> float:
+    """A finite number for the field at ``path`` (a plain number, or a string with a unit it takes);
+    DataFileError naming ``where`` otherwise. Distribution parameters and sweep values read alike."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise DataFileError(source, f"expected a number (or a number with a unit), got {value!r}", field=where)
     if isinstance(value, str):
@@ -387,7 +388,7 @@ def parse_distribution(spec: Mapping[object, object], path: str, *, source: str 
     if missing:
         raise DataFileError(source, f"a {kind} distribution needs {', '.join(sorted(required))}", field=path)
     unit = unit_for(path)
-    values = {key: _number(spec[key], path, key, unit, source) for key in sorted(keys)}
+    values = {key: field_number(spec[key], path, f"{path}.{key}", source) for key in sorted(keys)}
     low, high = values.get("low"), values.get("high")
     if low is not None and high is not None and low > high:
         raise DataFileError(source, f"low ({low:g}) is above high ({high:g})", field=path)

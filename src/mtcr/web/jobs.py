@@ -4,6 +4,7 @@ started them: another user's job id is not found."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from collections import OrderedDict
@@ -14,6 +15,7 @@ from typing import Any
 
 from mtcr.errors import InputError, MtcrError, NotFoundError
 
+_LOG = logging.getLogger("mtcr.web")
 Progress = Callable[[int], None]  # called with how many more units are done
 MAX_KEPT = 200
 MAX_RUNNING_PER_USER = 2
@@ -71,9 +73,7 @@ class JobRunner:
         except MtcrError as exc:  # bad input found while working: shown to the user like a form error
             job.error = f"{exc.field}: {exc.problem}" if isinstance(exc, InputError) else str(exc)
         except Exception as exc:  # a bug: the user sees that it failed, the log gets the traceback
-            import logging
-
-            logging.getLogger("mtcr.web").exception("job %s failed", job.id)
+            _LOG.exception("job %s failed", job.id)
             job.error = f"the job failed unexpectedly ({type(exc).__name__}); it has been logged"
         finally:
             job.finished = True

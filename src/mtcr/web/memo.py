@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 
 from mtcr.casework.access import AccessDeniedError
 from mtcr.casework.identity import User
-from mtcr.casework.service import AdviceRecommendation
+from mtcr.casework.service import AdviceRecommendation, CaseRecord
 from mtcr.reports.geodata import City, load_cities
 from mtcr.reports.memorandum import ClearanceStatus, ClearedOffice, FigureFormat, MemoFigure, Memorandum
 from mtcr.reports.rangemap import MapFormat, cities_within, range_rings, render_range_map
@@ -37,9 +37,9 @@ class RangeItem:
     range_any_payload_m: float | None
 
 
-def ranged_items(view: CaseView) -> list[RangeItem]:
+def ranged_items(case: CaseRecord) -> list[RangeItem]:
     found = []
-    for item in view.case.items:
+    for item in case.items:
         if not item.assessment:
             continue
         curve = [point for point in item.assessment.get("curve", []) if point[1] is not None]
@@ -54,10 +54,11 @@ def ranged_items(view: CaseView) -> list[RangeItem]:
     return found
 
 
-def launch_city(view: CaseView) -> City | None:
-    """The end-use location as a city of the destination, if the bundled GeoNames list has it."""
-    wanted = view.case.end_use_location.strip().casefold()
-    country = view.case.destination.upper()
+def launch_city(case: CaseRecord) -> City | None:
+    """The end-use location as a city of the destination, if the bundled GeoNames list has it (else the
+    destination's capital)."""
+    wanted = case.end_use_location.strip().casefold()
+    country = case.destination.upper()
     cities = [city for city in load_cities() if city.country_code == country]
     for city in cities:
         if wanted and city.name.casefold() == wanted:
@@ -66,8 +67,22 @@ def launch_city(view: CaseView) -> City | None:
     return capitals[0] if capitals else None
 
 
-def range_map(view: CaseView, lat: float, lon: float, place: str, fmt: MapFormat) -> bytes:
-    items = ranged_items(view)
+def launch_point(case: CaseRecord, lat: float | None, lon: float | None) -> tuple[float, float, str] | None:
+    """Where the rings are drawn from: the coordinates given, else the end-use city; with its name."""
+    city = launch_city(case)
+    if lat is not None and lon is not None:
+        named = city is not None and (lat, lon) == (city.lat, city.lon)
+        return lat, lon, f"{city.name}, {city.country_code}" if city is not None and named else "launch area"
+    return None if city is None else (city.lat, city.lon, f"{city.name}, {city.country_code}")
+
+
+def reach_m(items: list[RangeItem]) -> float:
+    """The longest range with the threshold payload; the MTCR range threshold when nothing is assessed."""
+    return max((item.range_at_threshold_m or 0.0 for item in items), default=0.0) or THRESHOLD_RANGE_M
+
+
+def range_map(case: CaseRecord, lat: float, lon: float, place: str, fmt: MapFormat) -> bytes:
+    items = ranged_items(case)
     ranges: list[float] = []
     labels: list[str] = []
     for item in items:
@@ -80,7 +95,7 @@ def range_map(view: CaseView, lat: float, lon: float, place: str, fmt: MapFormat
     if not ranges:  # nothing assessed: show the MTCR range threshold itself
         ranges, labels = [THRESHOLD_RANGE_M], ["MTCR threshold: 300 km"]
     rings = range_rings(lat, lon, ranges, labels, launch_label=place)
-    return render_range_map(rings, fmt=fmt, title=f"{view.case.reference}: ranges from {place}")
+    return render_range_map(rings, fmt=fmt, title=f"{case.reference}: ranges from {place}")
 
 
 def _curve_png(system: str, payloads: list[float], ranges_km: list[float]) -> bytes:
@@ -137,19 +152,17 @@ def memorandum(view: CaseView, drafter: User, today: datetime.date | None = None
                     f"Range against payload, {data['system']}",
                 )
             )
-    city = launch_city(view)
-    if city is not None and ranged_items(view):
-        place = f"{city.name}, {city.country_code}"
-        in_range = cities_within(
-            city.lat, city.lon, max(r.range_at_threshold_m or 0 for r in ranged_items(view)) or THRESHOLD_RANGE_M
-        )
+    launch, ranged = launch_point(case, None, None), ranged_items(case)
+    if launch is not None and ranged:
+        lat, lon, place = launch
+        in_range = cities_within(lat, lon, reach_m(ranged))
         names = ", ".join(f"{hit.city.name} ({hit.distance_km:,.0f} km)" for hit in in_range[:12])
         analysis.append(
             f"Regional stability: from {place}, cities within range with 500 kg include {names or 'none listed'}."
         )
         analysis.append(
             MemoFigure(
-                range_map(view, city.lat, city.lon, place, MapFormat.PNG),
+                range_map(case, lat, lon, place, MapFormat.PNG),
                 FigureFormat.PNG,
                 f"Range rings from {place} (Natural Earth; GeoNames)",
             )

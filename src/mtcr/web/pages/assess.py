@@ -23,7 +23,7 @@ from mtcr.physics.uncertainty import (
     monte_carlo,
     uncertain_vehicle,
 )
-from mtcr.physics.vehicle import Vehicle, parse_vehicle
+from mtcr.physics.vehicle import parse_vehicle
 from mtcr.web.deps import FormUserDep, UserDep
 from mtcr.web.jobs import Progress
 from mtcr.web.pages.jobs import job_view, runner
@@ -79,11 +79,6 @@ def document_from_text(text: str) -> dict[str, object]:
     if not isinstance(data, dict):
         raise DataFileError("vehicle", "expected a mapping of fields (format: mtcr-vehicle/1, ...)")
     return data
-
-
-def vehicle_from_text(text: str) -> Vehicle:
-    """A vehicle (no distributions) from the editor's text; DataFileError naming the field when it is wrong."""
-    return parse_vehicle(document_from_text(text), source="vehicle")
 
 
 def chart_data(result: Assessment) -> dict[str, Any]:

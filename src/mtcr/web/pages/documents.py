@@ -7,11 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from mtcr.casework.access import Principal
+from mtcr.casework.guarded import readable_case
 from mtcr.errors import InputError
 from mtcr.reports.memorandum import render_memorandum_html, render_memorandum_pdf
 from mtcr.reports.rangemap import MapFormat, cities_within
 from mtcr.web.deps import SessionDep, UserDep
-from mtcr.web.memo import THRESHOLD_RANGE_M, launch_city, memorandum, range_map, ranged_items
+from mtcr.web.memo import launch_point, memorandum, range_map, ranged_items, reach_m
 from mtcr.web.pages.cases import case_view
 from mtcr.web.rendering import render
 
@@ -41,28 +43,23 @@ def memorandum_pdf(session: SessionDep, user: UserDep, case_id: CaseId) -> Respo
 def map_page(
     request: Request, session: SessionDep, user: UserDep, case_id: CaseId, lat: Latitude = None, lon: Longitude = None
 ) -> Response:
-    view = case_view(session, case_id, user)
-    city = launch_city(view)
-    if lat is None or lon is None:
-        lat, lon = (city.lat, city.lon) if city else (None, None)
-    place = f"{city.name}, {city.country_code}" if city and (lat, lon) == (city.lat, city.lon) else "launch area"
-    items = ranged_items(view)
-    reach = max((item.range_at_threshold_m or 0 for item in items), default=0) or THRESHOLD_RANGE_M
-    in_range = cities_within(lat, lon, reach) if lat is not None and lon is not None else []
+    # the map shows the case's own facts only: no need for the whole case page's view
+    case = readable_case(session, case_id, Principal.of(user))
+    launch = launch_point(case, lat, lon)
+    items = ranged_items(case)
+    reach = reach_m(items)
     return render(
         request,
         "map.html",
         {
-            "title": f"{view.case.reference}: range map",
-            "view": view,
-            "lat": lat,
-            "lon": lon,
-            "place": place,
+            "title": f"{case.reference}: range map",
+            "case": case,
+            "launch": launch,
             "items": items,
-            "in_range": in_range,
+            "in_range": cities_within(launch[0], launch[1], reach) if launch is not None else [],
             "reach_km": reach / 1e3,
         },
-        banners=[view.case.marking],
+        banners=[case.marking],
     )
 
 
@@ -70,12 +67,9 @@ def map_page(
 def map_svg(
     session: SessionDep, user: UserDep, case_id: CaseId, lat: Latitude = None, lon: Longitude = None
 ) -> Response:
-    view = case_view(session, case_id, user)
-    city = launch_city(view)
-    if lat is None or lon is None:
-        if city is None:
-            raise InputError("lat", "the end-use location is not a known city: give the launch area's lat and lon")
-        lat, lon = city.lat, city.lon
-    place = f"{city.name}, {city.country_code}" if city and (lat, lon) == (city.lat, city.lon) else "launch area"
-    svg = range_map(view, lat, lon, place, MapFormat.SVG)
+    case = readable_case(session, case_id, Principal.of(user))
+    launch = launch_point(case, lat, lon)
+    if launch is None:
+        raise InputError("lat", "the end-use location is not a known city: give the launch area's lat and lon")
+    svg = range_map(case, *launch, MapFormat.SVG)
     return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "private, no-store"})
