@@ -15,10 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import Levenshtein
 
 from mtcr.screening.model import ListEntity, Party
+from mtcr.screening.typos import typo_similarity
 from mtcr.screening.normalise import (
+    GENERIC_WEIGHT,
     STOP_WORDS,
     NameForm,
     consonant_skeleton,
@@ -27,13 +29,14 @@ from mtcr.screening.normalise import (
     transliterate,
 )
 
-MATCHER_VERSION = "1.0.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.1.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # near the best F1 on the labelled evaluation set, with higher precision (docs/benchmarks.md)
 
-TYPO_SIMILARITY = 0.8  # a token within this normalised edit similarity counts as a typo of the other
+TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
 ACRONYM_SCORE = 0.9
 SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
+LOOSE_ACRONYM_SCORE = 0.8  # initials with one word left out
 EXTRA_WORD_PENALTY = 0.05  # per word beside an acronym ("DRDL Hyderabad")
 ABBREVIATION_SCORE = 0.9  # "Imp." for "Import", "Tech" for "Technologies"
 MAX_ABBREVIATION = 4  # longer prefixes are more often another word (Sepah / Sepahan)
@@ -41,6 +44,7 @@ ABBREVIATION_ONLY_FACTOR = 0.6
 # Both names keep a token the other lacks: a substitution ("Industry" for "Technology") says the names
 # differ more than an omission does ("... Group" dropped).
 SUBSTITUTION_FACTOR = 0.75
+OMITTED_GENERIC_WEIGHT = 0.15  # a generic word one name leaves out (GENERIC_WEIGHT when it differs)
 JOINED_SIMILARITY = 0.93  # names run together this similar are one name spaced differently
 COUNTRY_MATCH_BONUS = 0.03
 COUNTRY_MISMATCH_PENALTY = 0.12
@@ -79,18 +83,28 @@ class Match:
         return self.score >= threshold
 
 
-def _token_similarity(a: str, b: str, key_a: str, key_b: str, abjad: bool) -> tuple[float, str]:
+MAX_ACRONYM_LENGTH = 4
+
+
+def _token_similarity(
+    a: str, b: str, key_a: str, key_b: str, abjad: bool, lone: bool = False
+) -> tuple[float, str]:
     if a == b:
         return 1.0, "same"
+    if lone and max(len(a), len(b)) <= MAX_ACRONYM_LENGTH:
+        return 0.0, ""  # a short name on its own is an acronym: letters, not sounds (MID is not MIT)
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
     if abjad:
-        skeleton_a, skeleton_b = consonant_skeleton(a), consonant_skeleton(b)
-        if len(skeleton_a) >= 2 and skeleton_a == skeleton_b:
-            return 0.9, "same consonants"
+        # as written, and after folding romanisations (q/gh/k: Baqeri is Bagheri)
+        for skeleton_a, skeleton_b in (
+            (consonant_skeleton(a), consonant_skeleton(b)),
+            (consonant_skeleton(key_a), consonant_skeleton(key_b)),
+        ):
+            if len(skeleton_a) >= 2 and skeleton_a == skeleton_b:
+                return 0.9, "same consonants"
     if min(len(a), len(b)) >= 4:
-        # optimal string alignment: a swap of two neighbouring letters is one slip, not two
-        similarity = OSA.normalized_similarity(a, b)
+        similarity = typo_similarity(a, b)  # slips weighed by how people mistype
         if similarity >= TYPO_SIMILARITY:
             return similarity - TYPO_COST, "typo"
     # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
@@ -99,14 +113,65 @@ def _token_similarity(a: str, b: str, key_a: str, key_b: str, abjad: bool) -> tu
     return 0.0, ""
 
 
+MIN_INLINE_ACRONYM, MAX_INLINE_ACRONYM = 3, 6
+
+
+def _inline_acronyms(short: NameForm, long: NameForm) -> list[tuple[int, range]]:
+    """Words of ``short`` that are the initials of a run of words of ``long`` ("IRGC Aerospace Force"
+    against "Islamic Revolutionary Guard Corps Aerospace Force"): (word, run) pairs, runs disjoint."""
+    found: list[tuple[int, range]] = []
+    taken: set[int] = set()
+    for position, token in enumerate(short.words):
+        if not MIN_INLINE_ACRONYM <= len(token) <= MAX_INLINE_ACRONYM or token in long.words or token.isdigit():
+            continue
+        size = len(token)
+        for start in range(len(long.words) - size + 1):
+            run = range(start, start + size)
+            if (
+                taken.isdisjoint(run)
+                and "".join(long.words[i][0] for i in run) == token
+                and not any(long.words[i] in short.words for i in run)  # spelled out on both sides
+            ):
+                found.append((position, run))
+                taken.update(run)
+                break
+    return found
+
+
 def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
     """Weighted Dice overlap of core tokens, each query token paired with its best list token."""
     used: set[int] = set()
     matched = 0.0
+    # A matched pair counts at the lighter of its two weights on both sides: "Nationl" misspelt is
+    # no more distinctive than "National", a generic word.
+    excess = 0.0
     notes: list[str] = []
     abjad = query.abjad or listed.abjad
+    lone = query.is_single_token or listed.is_single_token
     kinds: set[str] = set()
+    done: set[int] = set()  # query words already matched as an acronym or by one
+    # An acronym inside a name stands for its run of words; it counts with the run's weight.
+    for position, run in _inline_acronyms(query, listed):
+        run_weight = sum(listed.weights[i] for i in run)
+        matched += ACRONYM_SCORE * run_weight
+        excess += query.weights[position] - run_weight
+        used.update(run)
+        done.add(position)
+        kinds.add("acronym")
+        notes.append(f"{query.words[position].upper()}=" + " ".join(listed.words[i] for i in run) + " (acronym)")
+    for index, run in _inline_acronyms(listed, query):
+        if index in used or not done.isdisjoint(run):
+            continue
+        run_weight = sum(query.weights[i] for i in run)
+        matched += ACRONYM_SCORE * run_weight
+        excess += listed.weights[index] - run_weight
+        used.add(index)
+        done.update(run)
+        kinds.add("acronym")
+        notes.append(f"{listed.words[index].upper()}=" + " ".join(query.words[i] for i in run) + " (acronym)")
     for position, (token, key, weight) in enumerate(zip(query.core, query.phonetic, query.weights, strict=True)):
+        if position in done:
+            continue
         best, best_index, how = 0.0, -1, ""
         for index, other in enumerate(listed.core):
             if index not in used and other == token:  # the common case, without scoring
@@ -116,12 +181,12 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
             for index, (other, other_key) in enumerate(zip(listed.core, listed.phonetic, strict=True)):
                 if index in used:
                     continue
-                similarity, kind = _token_similarity(token, other, key, other_key, abjad)
+                similarity, kind = _token_similarity(token, other, key, other_key, abjad, lone)
                 written, other_written = query.words[position], listed.words[index]
                 if (written, other_written) != (token, other):
                     # the words as written: a typo in a word the glossary would have translated
                     alternative = _token_similarity(
-                        written, other_written, phonetic_key(written), phonetic_key(other_written), abjad
+                        written, other_written, phonetic_key(written), phonetic_key(other_written), abjad, lone
                     )
                     if alternative[0] > similarity:
                         similarity, kind = alternative
@@ -129,18 +194,30 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
                     best, best_index, how = similarity, index, kind
         if best_index >= 0:
             used.add(best_index)
+            done.add(position)
             kinds.add(how)
-            matched += best * min(weight, listed.weights[best_index])
+            lighter = min(weight, listed.weights[best_index])
+            matched += best * lighter
+            excess += weight + listed.weights[best_index] - 2.0 * lighter
             if how != "same":
                 notes.append(f"{token}~{listed.core[best_index]} ({how})")
-    total = query.total_weight + listed.total_weight
+    left_query = [i for i in range(len(query.core)) if i not in done]
+    left_listed = [i for i in range(len(listed.core)) if i not in used]
+    if bool(left_query) != bool(left_listed):
+        # One name contains the other: an omitted descriptor ("... State Scientific Research
+        # Institute") costs less than a word that differs; omitted distinctive words cost in full.
+        form, left = (query, left_query) if left_query else (listed, left_listed)
+        excess += sum(
+            form.weights[i] - OMITTED_GENERIC_WEIGHT for i in left if form.weights[i] == GENERIC_WEIGHT
+        )
+    total = query.total_weight + listed.total_weight - excess
     score = 2.0 * matched / total if total else 0.0
     if used and kinds == {"abbreviation"}:
         score *= ABBREVIATION_ONLY_FACTOR  # "Nor" alone is not NORINCO
         notes.append("only abbreviations")
     if len(used) < len(listed.core):
         notes.append("unmatched: " + " ".join(t for i, t in enumerate(listed.core) if i not in used))
-        if len(used) < len(query.core):
+        if len(done) < len(query.core):
             score *= SUBSTITUTION_FACTOR
             notes.append("different words on both sides")
     return score, notes
@@ -181,16 +258,44 @@ def _spells(token: str, words: tuple[str, ...], first: int) -> bool:
     return False
 
 
+def _loose_initials(token: str, acronyms: tuple[str, ...]) -> str:
+    """Initials with one word left out: the leading place (RIAMB for Beijing Research Institute of
+    Automation for Machine Building) or one inner word (CPMIEC, CALT); "" if none fits."""
+    if len(token) < 3:
+        return ""
+    for initials in acronyms:
+        if len(initials) != len(token) + 1:
+            continue
+        if initials[1:] == token:
+            return "without its first word"
+        if any(initials[:i] + initials[i + 1 :] == token for i in range(1, len(initials))):
+            return "leaving out one word"
+    return ""
+
+
+def _spelled_initials(form: NameForm) -> str:
+    """A name written as initials ("E. S. Co."): the letters run together, company forms included."""
+    if len(form.tokens) >= 2 and all(len(t) == 1 for t in form.core):
+        return "".join(t[0] for t in form.tokens)
+    return ""
+
+
 def _acronym(query: NameForm, listed: NameForm) -> tuple[float, str] | None:
     """One side abbreviates the other: initials, or the starts of its words; other words may follow."""
     for short, long in ((query, listed), (listed, query)):
         if not short.tokens or len(short.words) > 2:
             continue
         token, rest = short.words[0] if short.words else "", short.words[1:]
+        spelled = _spelled_initials(short)
+        if spelled:
+            token, rest = spelled, ()
         if len(token) < 3:
             continue
+        loose = _loose_initials(token, long.acronyms)
         if token in long.acronyms:
             kind, base = "acronym", ACRONYM_SCORE
+        elif loose:
+            kind, base = f"acronym {loose}", LOOSE_ACRONYM_SCORE
         elif token not in long.tokens and _syllabic_acronym(
             token, tuple(t for t in long.tokens if t not in STOP_WORDS)
         ):
@@ -218,13 +323,15 @@ def name_similarity(query: NameForm, listed: NameForm) -> tuple[float, str]:
     best, reason = aligned, "tokens " + (", ".join(notes) if notes else "identical")
     if query.joined and listed.joined and len(query.core) != len(listed.core):
         # only when the names are split into words differently ("Zhongguo" / "Zhong Guo"): over
-        # whole names a one-letter difference would read as a near-perfect match
-        joined = Levenshtein.normalized_similarity(query.joined, listed.joined)
-        if joined >= JOINED_SIMILARITY and joined > best:
-            best, reason = joined, f"same letters, spaced differently ({joined:.2f})"
-        sound = Levenshtein.normalized_similarity(phonetic_key(query.joined), phonetic_key(listed.joined))
-        if sound >= JOINED_SIMILARITY and 0.95 * sound > best:
-            best, reason = 0.95 * sound, f"same sound, spaced differently ({sound:.2f})"
+        # whole names a one-letter difference would read as a near-perfect match. Run together as
+        # written, and as translated ("Joseon Dan Gun Muyeok" is "Korea Dangun Trading").
+        for mine, theirs in ((query.joined, listed.joined), ("".join(query.core), "".join(listed.core))):
+            joined = Levenshtein.normalized_similarity(mine, theirs)
+            if joined >= JOINED_SIMILARITY and joined > best:
+                best, reason = joined, f"same letters, spaced differently ({joined:.2f})"
+            sound = Levenshtein.normalized_similarity(phonetic_key(mine), phonetic_key(theirs))
+            if sound >= JOINED_SIMILARITY and 0.95 * sound > best:
+                best, reason = 0.95 * sound, f"same sound, spaced differently ({sound:.2f})"
     acronym = _acronym(query, listed)
     if acronym is not None and acronym[0] > best:
         best, reason = acronym

@@ -46,6 +46,8 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "ju sig hoe sa",
     "jusik hoesa",
     "chusik hoesa",
+    "joint venture",
+    "j v",
 )
 COMPANY_FORM_WORDS = frozenset(
     [
@@ -107,6 +109,7 @@ COMPANY_FORM_WORDS = frozenset(
         "youxian",
         "gongsi",
         "gufen",
+        "jv",
     ]
 )
 # Words so common in organisation names that they say little about which organisation it is.
@@ -270,6 +273,7 @@ def _remove_company_forms(text: str) -> str:
 # McCune-Reischauer vs Revised Korean, Persian gh/q/k), and vowels fold into three classes (a; e/i;
 # o/u), which keeps Karami apart from Karimi while Hemmat meets Himmat.
 _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
+    ("ow", "o"),  # Persian "ow" / "o" (Jowza / Joza), before w becomes a consonant
     ("tch", "ch"),
     ("sch", "sh"),
     ("hs", "sh"),
@@ -293,6 +297,7 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("w", "v"),
     ("v", "f"),
     ("eo", "o"),
+    ("eu", "u"),  # Korean ㅡ: Revised "eu", McCune-Reischauer "ŭ" (Heungjin / Hŭngjin / Hungjin)
     ("ou", "u"),
     ("oo", "u"),
     ("ee", "i"),
@@ -303,6 +308,9 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("o", "u"),
 )
 _REPEATS = re.compile(r"(.)\1+")
+# Korean initial ㄹ/ㄴ before "y": the North writes Ryonbong, the South Yonbong, others Lyonbong or
+# Nyonbong (the initial-sound rule). Pinyin never starts a syllable so (Liang is not Yang).
+_KOREAN_INITIAL_LIQUID = re.compile(r"^[rln]y(?=[aeiou])")
 _H_AFTER_CONSONANT = re.compile(r"(?<=[^aiu])h")
 _VOWEL_OR_GLIDE = re.compile(r"[aeiouyhw]+")
 
@@ -313,7 +321,7 @@ def phonetic_key(token: str) -> str:
     Kukpang/Gukbang, Bagheri/Bakeri each give one key. Digits are kept as they are."""
     if token.isdigit():
         return token
-    key = token.replace("'", "")
+    key = _KOREAN_INITIAL_LIQUID.sub("y", token.replace("'", ""))
     for old, new in _PHONETIC_RULES:
         key = key.replace(old, new)
     key = _H_AFTER_CONSONANT.sub("", key)
@@ -366,6 +374,9 @@ def _merge_syllables(tokens: list[str]) -> list[str]:
     return merged
 
 
+# Scripts that leave (short) vowels unwritten: Arabic and Persian (abjads), and Devanagari, whose
+# transliteration drops the inherent "a" (भारत -> "bhart"). Their names compare by consonants.
+_VOWELS_UNWRITTEN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u0900-\u097F]")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
@@ -380,15 +391,17 @@ def name_form(name: str) -> NameForm:
     text = transliterate(name)
     tokens = tuple(text.split())
     stripped = _merge_syllables(_remove_company_forms(text).split())
-    abjad = bool(_ARABIC_SCRIPT.search(name))
-    if abjad:  # the Arabic article is written joined to its word: al-shahid -> "lshhyd"
+    abjad = bool(_VOWELS_UNWRITTEN.search(name))
+    if _ARABIC_SCRIPT.search(name):  # the Arabic article is written joined to its word: al-shahid -> "lshhyd"
         stripped = [t[1:] if t.startswith("l") and len(t) > 3 else t for t in stripped]
-    plain = [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
+    plain = _without_own_acronyms(
+        [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
+    )
     core = tuple(GLOSSARY.get(t) or GLOSSARY.get(_singular(t), t) for t in plain)
     translated = tuple((word, concept) for word, concept in zip(plain, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
     acronyms: list[str] = []
-    for group in (words, core, plain):
+    for group in (words, core, plain, tokens):  # tokens: "of" and forms spelled too (MoRI, CETC)
         if len(group) > 1 and not any(t.isdigit() for t in group):
             initials = "".join([t[0] for t in group])
             if initials not in acronyms:
@@ -408,6 +421,21 @@ def name_form(name: str) -> NameForm:
     )
 
 
+def _without_own_acronyms(words: list[str]) -> list[str]:
+    """Drop a word that abbreviates a run of the name's own words ("Indian Space Research Organisation
+    (ISRO)"): it repeats the name and would count as a word the other side lacks."""
+    kept = []
+    for position, word in enumerate(words):
+        others = words[:position] + words[position + 1 :]
+        size = len(word)
+        own = size >= 3 and any(
+            "".join(w[0] for w in others[start : start + size]) == word for start in range(len(others) - size + 1)
+        )
+        if not own:
+            kept.append(word)
+    return kept or words
+
+
 def _singular(word: str) -> str:
     """English plural to singular, for the glossary only: factories -> factory, labs -> lab."""
     if len(word) > 4 and word.endswith("ies"):
@@ -424,10 +452,13 @@ def _strip_suffixes(joined: str) -> str:
     return joined
 
 
+GENERIC_WEIGHT = 0.35
+
+
 def token_weight(token: str) -> float:
     """How much a token says about identity: generic organisation words and initials say little."""
     if token in GENERIC_WORDS:
-        return 0.35
+        return GENERIC_WEIGHT
     if len(token) == 1:
         return 0.2
     if len(token) == 2:
