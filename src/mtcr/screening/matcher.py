@@ -18,7 +18,6 @@ from enum import StrEnum
 from rapidfuzz.distance import Levenshtein
 
 from mtcr.screening.model import ListEntity, Party
-from mtcr.screening.typos import typo_similarity
 from mtcr.screening.normalise import (
     GENERIC_WEIGHT,
     STOP_WORDS,
@@ -28,6 +27,7 @@ from mtcr.screening.normalise import (
     phonetic_key,
     transliterate,
 )
+from mtcr.screening.typos import typo_similarity
 
 MATCHER_VERSION = "1.1.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # near the best F1 on the labelled evaluation set, with higher precision (docs/benchmarks.md)
@@ -86,9 +86,7 @@ class Match:
 MAX_ACRONYM_LENGTH = 4
 
 
-def _token_similarity(
-    a: str, b: str, key_a: str, key_b: str, abjad: bool, lone: bool = False
-) -> tuple[float, str]:
+def _token_similarity(a: str, b: str, key_a: str, key_b: str, abjad: bool, lone: bool = False) -> tuple[float, str]:
     if a == b:
         return 1.0, "same"
     if lone and max(len(a), len(b)) <= MAX_ACRONYM_LENGTH:
@@ -207,9 +205,7 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
         # One name contains the other: an omitted descriptor ("... State Scientific Research
         # Institute") costs less than a word that differs; omitted distinctive words cost in full.
         form, left = (query, left_query) if left_query else (listed, left_listed)
-        excess += sum(
-            form.weights[i] - OMITTED_GENERIC_WEIGHT for i in left if form.weights[i] == GENERIC_WEIGHT
-        )
+        excess += sum(form.weights[i] - OMITTED_GENERIC_WEIGHT for i in left if form.weights[i] == GENERIC_WEIGHT)
     total = query.total_weight + listed.total_weight - excess
     score = 2.0 * matched / total if total else 0.0
     if used and kinds == {"abbreviation"}:
