@@ -3,7 +3,9 @@
 Run: .venv/bin/python benchmarks/bench_screening_quality.py [--pairs PATH] [--threshold T] [--worst N]
 
 Each pair is scored as ``compare(Party(query), ListEntity(..., names=(list_name,))).score``: a name-only
-comparison (no country, address or identifiers), every listed side typed as an organisation. A pair is
+comparison (no country, address or identifiers). The listed side has the type (person or organisation)
+that the bundled list gives that name, as it would in a real screening; names not in the bundled list
+are typed organisations (``--untyped`` types every listed name an organisation). A pair is
 predicted a match when the score is at or above the threshold (``DEFAULT_THRESHOLD`` unless given).
 
 Printed: precision, recall and F1 overall; recall per positive category and false-positive rate per
@@ -20,8 +22,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from mtcr.screening.importers import bundled_list_path, parse_list
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, compare
-from mtcr.screening.model import EntityType, ListEntity, Party
+from mtcr.screening.model import EntityType, ListEntity, ListFormat, Party
 
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "screening" / "eval" / "pairs.csv"
 THRESHOLDS = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))  # 0.50 .. 0.95
@@ -41,10 +44,21 @@ def load(path: Path) -> list[tuple[str, str, int, str]]:
         return [(r["query"], r["list_name"], int(r["label"]), r["category"]) for r in csv.DictReader(handle)]
 
 
-def score_all(pairs: list[tuple[str, str, int, str]]) -> list[Scored]:
+def listed_types() -> dict[str, EntityType]:
+    """The type the bundled list gives each of its names (persons and organisations), by name."""
+    types: dict[str, EntityType] = {}
+    for entity in parse_list(bundled_list_path(), ListFormat.CSV):
+        for name in entity.names:
+            types.setdefault(name.casefold(), entity.entity_type)
+    return types
+
+
+def score_all(pairs: list[tuple[str, str, int, str]], typed: bool = True) -> list[Scored]:
+    types = listed_types() if typed else {}
     out = []
     for query, list_name, label, category in pairs:
-        entity = ListEntity(entity_id="x", entity_type=EntityType.ORGANIZATION, names=(list_name,))
+        entity_type = types.get(list_name.casefold(), EntityType.ORGANIZATION)
+        entity = ListEntity(entity_id="x", entity_type=entity_type, names=(list_name,))
         out.append(Scored(query, list_name, label, category, compare(Party(query), entity).score))
     return out
 
@@ -115,11 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--worst", type=int, default=15)
+    parser.add_argument(
+        "--untyped", action="store_true", help="type every listed name an organisation (matcher 1.0.0's benchmark)"
+    )
     args = parser.parse_args(argv)
 
     pairs = load(args.pairs)
     started = time.perf_counter()
-    scored = score_all(pairs)
+    scored = score_all(pairs, typed=not args.untyped)
     elapsed = time.perf_counter() - started
     report(scored, args.threshold, args.worst)
     print(f"\nscored {len(scored)} pairs in {elapsed:.2f} s ({1e6 * elapsed / max(len(scored), 1):.0f} µs/pair)")

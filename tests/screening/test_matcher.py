@@ -31,6 +31,19 @@ HITS = [
     ("Beijing Alite Tech Co Ltd", "Beijing Alite Technologies Company Limited", "abbreviation"),
     ("SANAM INDUSTRIAL GROUP", "Sanam Industrial Group", "identical"),
     ("Sanam Industrial Group Ltd.", "Sanam Industrial Group", "identical"),
+    ("MoRI", "Ministry of Rocket Industry", "acronym"),  # initials with "of"
+    ("CALT", "China Academy of Launch Vehicle Technology", "leaving out one word"),
+    ("MAI", "Chinese Ministry of Aerospace Industry", "without its first word"),
+    ("E. S. Co.", "Electro Sanam Company", "acronym"),  # initials written spaced
+    ("IRGC Aerospace Force", "Islamic Revolutionary Guard Corps Aerospace Force", "IRGC=islamic"),
+    ("Indian Space Research Organisation (ISRO)", "Indian Space Research Organisation", "identical"),
+    ("Korea Yonbong General Corp.", "Korea Ryonbong General Corporation", "same sound"),
+    ("Korea Heungjin Trading", "Korea Hungjin Trading Company", "same sound"),
+    ("조선단군무역회사", "Korea Tangun Trading Corporation", "spaced differently"),
+    ("भारत डायनामिक्स लिमिटेड", "Bharat Dynamics Limited", "same consonants"),
+    ("Grafit", "Grafit State Scientific Research Institute", "unmatched"),
+    ("Shahid Bakeri Idnustrial Group", "Shahid Bakeri Industrial Group", "typo"),
+    ("Ahmed Vahid Dastjerdi", "Ahmad Vahid Dastjerdi", "translated"),
 ]
 MISSES = [
     ("China Aerospace Science and Industry Corporation", "China Aerospace Science and Technology Corporation"),
@@ -39,6 +52,9 @@ MISSES = [
     ("Beijing Trading Company Limited", "Beijing Alite Technologies Company Limited"),
     ("Shahid Bakeri Industrial Group", "Shahid Hemmat Industrial Group"),
     ("AIC", "Aerospace Industries Organization"),
+    ("MIT", "MID"),  # a short name alone is an acronym: letters, not sounds
+    ("Shahid Karami Industries", "Shahid Karimi Industries"),  # a and i: a different name, not a slip
+    ("Boostan International", "Doostan International"),  # the first letter is seldom mistyped
 ]
 
 
@@ -107,3 +123,31 @@ def test_company_forms_do_not_count() -> None:
     assert name_form("Beijing Alite Technologies Co., Ltd.").words == ("beijing", "alite", "technologies")
     assert name_form("Beijing Alite Technologies Co., Ltd.").core == ("beijing", "alite", "technology")
     assert name_form("北京航天长峰股份有限公司").joined.endswith("feng")
+
+
+def test_a_company_named_after_a_listed_person_is_not_the_person() -> None:
+    person = ListEntity("P1", EntityType.PERSON, ("Naser Maleki",))
+    company = compare(Party("Naser Maleki Trading Company"), person)
+    assert company.score < DEFAULT_THRESHOLD
+    assert any(f.feature is Feature.TYPE and "listed person" in f.reason for f in company.features)
+    assert compare(Party("Naser Maleki"), person).score == 1.0  # no company form: nothing said about type
+    declared = compare(Party("Naser Maleki", entity_type=EntityType.ORGANIZATION), person)
+    assert declared.score < 1.0 and any(f.feature is Feature.TYPE for f in declared.features)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "closer", "farther"),
+    [
+        # a key next to the intended one is a likelier slip than one across the keyboard
+        ("industries", "industrues", "industries", "industrpes"),
+        # a doubled letter is the cheapest slip of all
+        ("battery", "batery", "battery", "bavtery"),
+        # two neighbouring letters swapped are one slip (optimal string alignment)
+        ("industries", "idnustries", "industries", "ixdustries"),
+    ],
+)
+def test_typo_similarity_weighs_slips_by_how_people_mistype(a: str, b: str, closer: str, farther: str) -> None:
+    from mtcr.screening.typos import typo_similarity
+
+    assert typo_similarity(a, b) > typo_similarity(closer, farther)
+    assert typo_similarity(a, a) == 1.0 and 0.0 <= typo_similarity(a, "zzz") < 0.5

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Levenshtein
 
-from mtcr.screening.model import ListEntity, Party
+from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.normalise import (
     GENERIC_WEIGHT,
     STOP_WORDS,
@@ -50,6 +50,7 @@ COUNTRY_MATCH_BONUS = 0.03
 COUNTRY_MISMATCH_PENALTY = 0.12
 IDENTIFIER_MATCH_SCORE = 0.99
 DATE_MISMATCH_PENALTY = 0.1
+TYPE_MISMATCH_PENALTY = 0.3  # a company against a listed person, or a person against a listed company
 ADDRESS_BONUS = 0.03
 
 
@@ -59,6 +60,7 @@ class Feature(StrEnum):
     IDENTIFIER = "identifier"
     DATE = "date"
     ADDRESS = "address"
+    TYPE = "type"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ def _token_similarity(a: str, b: str, key_a: str, key_b: str, abjad: bool, lone:
             if len(skeleton_a) >= 2 and skeleton_a == skeleton_b:
                 return 0.9, "same consonants"
     if min(len(a), len(b)) >= 4:
-        similarity = typo_similarity(a, b)  # slips weighed by how people mistype
+        similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
         if similarity >= TYPO_SIMILARITY:
             return similarity - TYPO_COST, "typo"
     # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
@@ -377,6 +379,16 @@ def compare(party: Party, entity: ListEntity) -> Match:
             features.append(
                 FeatureScore(Feature.COUNTRY, -COUNTRY_MISMATCH_PENALTY, f"country {country}, listed {listed}")
             )
+    party_type = party.entity_type or (EntityType.ORGANIZATION if name_form(party.name).company_form else None)
+    known = (EntityType.PERSON, EntityType.ORGANIZATION)
+    if party_type in known and entity.entity_type in known and party_type != entity.entity_type and not shared_ids:
+        # "Naser Maleki Trading Company" is a company named after the listed person, not the person
+        score = max(0.0, score - TYPE_MISMATCH_PENALTY)
+        features.append(
+            FeatureScore(
+                Feature.TYPE, -TYPE_MISMATCH_PENALTY, f"{party_type.value} against a listed {entity.entity_type.value}"
+            )
+        )
     if party.dates and entity.dates:
         years = {d[:4] for d in party.dates}
         listed_years = {d[:4] for d in entity.dates}

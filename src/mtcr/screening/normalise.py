@@ -238,6 +238,7 @@ class NameForm:
     translated: tuple[tuple[str, str], ...] = ()  # (word as written, glossary concept) pairs
     abjad: bool = False  # written in Arabic script: vowels were not written, compare consonants
     words: tuple[str, ...] = ()  # the core words as written (before the glossary)
+    company_form: bool = False  # the name carries a company form (Co., Ltd, 公司, ООО): an organisation
 
     @property
     def is_single_token(self) -> bool:
@@ -418,6 +419,8 @@ def name_form(name: str) -> NameForm:
         translated=translated,
         abjad=abjad,
         words=tuple(plain),
+        company_form=len(_remove_company_forms(text).split()) < len(tokens)
+        or any(t in COMPANY_FORM_WORDS for t in tokens),
     )
 
 

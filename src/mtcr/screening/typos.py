@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 # QWERTY rows; neighbours are the keys left and right, and the keys touching above and below.
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _OFFSETS = (0.0, 0.5, 0.75, 1.25)  # how far each row is shifted right, in keys
@@ -52,12 +54,19 @@ def _extra_letter(word: str, at: int) -> float:
     return cost * (FIRST_LETTER_FACTOR if at == 0 else 1.0)
 
 
+_CHEAPEST_SLIP = min(DOUBLING_COST, SWAP_COST, NEAR_KEY_COST, OTHER_INSERT_DELETE_COST)
+
+
 @lru_cache(maxsize=200_000)
-def typo_similarity(a: str, b: str) -> float:
+def typo_similarity(a: str, b: str, at_least: float = 0.0) -> float:
     """1 minus the weighted cost of the slips that turn ``a`` into ``b`` (optimal string alignment:
-    swaps of neighbours count once), per letter of the longer word."""
+    swaps of neighbours count once), per letter of the longer word; 0.0 when it must be below
+    ``at_least`` (known from the plain edit distance, without the weighted one)."""
     if a == b:
         return 1.0
+    longest = max(len(a), len(b))
+    if 1.0 - OSA.distance(a, b) * _CHEAPEST_SLIP / longest < at_least:
+        return 0.0
     rows, columns = len(a) + 1, len(b) + 1
     cost = [[0.0] * columns for _ in range(rows)]
     for i in range(1, rows):
@@ -74,4 +83,4 @@ def typo_similarity(a: str, b: str) -> float:
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and a[i - 1] != a[i - 2]:
                 best = min(best, cost[i - 2][j - 2] + SWAP_COST)
             cost[i][j] = best
-    return max(0.0, 1.0 - cost[-1][-1] / max(len(a), len(b)))
+    return max(0.0, 1.0 - cost[-1][-1] / longest)
