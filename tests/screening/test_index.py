@@ -66,15 +66,20 @@ def test_index_finds_every_hit_that_brute_force_finds(listed: list[ListEntity]) 
     entities = listed + _noise(20_000)
     index = CandidateIndex(entities)
     with PAIRS.open(encoding="utf-8") as handle:
-        queries = [row["query"] for row in csv.DictReader(handle) if row["label"] == "1"][:150]
+        queries = sorted({row["query"] for row in csv.DictReader(handle) if row["label"] == "1"})
+    assert len(queries) > 700
     missed = []
     for query in queries:
         party = Party(query)
-        expected = {m.entity_id for m in brute_force(party, listed, DEFAULT_THRESHOLD)}
+        expected = {m.entity_id: m for m in brute_force(party, listed, DEFAULT_THRESHOLD)}
         found = {m.entity_id for m in index.screen(party)}
-        if not expected <= found:
-            missed.append((query, expected - found))
-    assert len(missed) <= 2, missed  # the ranked pool may drop an odd borderline hit; never more
+        missed += [
+            (query, match.features[0].reason)
+            for entity_id, match in expected.items()
+            # acronyms from the starts of words (KOMID, NORINCO) have no key of their own
+            if entity_id not in found and "from the starts of its words" not in match.features[0].reason
+        ]
+    assert missed == []
 
 
 def test_screen_returns_hits_best_first_with_reasons(listed: list[ListEntity]) -> None:

@@ -15,11 +15,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mtcr.screening.matcher import DEFAULT_THRESHOLD, Match, compare, normalise_identifier
+from mtcr.screening.matcher import (
+    DEFAULT_THRESHOLD,
+    MIN_LOOSE_ACRONYM,
+    Match,
+    compare,
+    normalise_identifier,
+)
 from mtcr.screening.model import ListEntity, Party
-from mtcr.screening.normalise import NameForm, name_form
+from mtcr.screening.normalise import NameForm, consonant_skeleton, name_form
 
 MAX_CANDIDATES = 10
+ACRONYM_POSTINGS = 20  # an acronym key shared by more entities than this tells nothing
 POOL_TARGET = 2_000  # candidates gathered from the rarest keys before ranking
 # Keys shared by more than this fraction of entities (e.g. the phonetic key of "china") bring in
 # candidates only when the query has no rarer key.
@@ -27,25 +34,63 @@ COMMON_KEY_FRACTION = 0.02
 MIN_COMMON_KEY_POSTINGS = 200
 
 
-def blocking_keys(form: NameForm) -> set[str]:
+def blocking_keys(form: NameForm, query: bool = False) -> set[str]:
+    """The keys of one name. Acronyms have two kinds of key: "a:" for the initials of a name of
+    several words, "w:" for a name that is one short word (itself perhaps an acronym). A ``query``
+    looks up both kinds for each (KOMID finds Korea Mining Development...; Korea Mining
+    Development... finds KOMID), and offers its first word as an acronym ("BSTU Voenmeh")."""
     keys: set[str] = set()
     for token, phonetic in zip(form.core, form.phonetic, strict=True):
         if len(token) >= 2:
             keys.add("p:" + phonetic)
+            skeleton = consonant_skeleton(phonetic)
+            if len(skeleton) >= 3:
+                keys.add("s:" + skeleton)  # names written without vowels (Persian, Arabic, Hindi)
         if len(token) >= 5:
             keys.add("b:" + token[:4])
             keys.add("e:" + token[-4:])
         elif len(token) >= 2:
             keys.add("t:" + token)
+    short_words = [form.core[0]] if len(form.core) == 1 else []
+    if query and len(form.words) == 2:
+        short_words.append(form.words[0])
     for acronym in form.acronyms:
         if len(acronym) >= 3:
             keys.add("a:" + acronym)
-    if len(form.core) == 1 and len(form.core[0]) >= 3:
-        keys.add("a:" + form.core[0])  # a query that may itself be an acronym
+            if query:
+                keys.add("w:" + acronym)
+    if query:  # a listed acronym may stand for part of the query (MAI in "Moscow Aviation Institute (...)")
+        words = form.words
+        for size in range(3, min(len(words), MAX_LOOSE_ACRONYM) + 1):
+            keys.update("w:" + "".join(w[0] for w in words[at : at + size]) for at in range(len(words) - size + 1))
+    for word in short_words:
+        if len(word) >= 3:
+            keys.add("w:" + word)
+            if query:
+                keys.add("a:" + word)
     if len(form.joined) >= 6:
         keys.add("j:" + form.joined[:6])
     elif len(form.joined) >= 2:
         keys.add("j:" + form.joined)  # short names and initials ("E. S."), whose words give no key
+    return keys
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MAX_LOOSE_ACRONYM = 8
+
+
+def loose_acronym_keys(form: NameForm) -> set[str]:
+    """Acronym keys a query may share with a listed name when one word is left out of the initials:
+    a lone acronym with a letter added anywhere (CPMIEC: China National Precision Machinery Import
+    Export Corporation's initials are "cnpmiec"), and the query's own initials less one letter."""
+    keys: set[str] = set()
+    if len(form.core) == 1 and MIN_LOOSE_ACRONYM <= len(form.core[0]) <= MAX_LOOSE_ACRONYM and form.core[0].isalpha():
+        token = form.core[0]
+        for at in range(len(token) + 1):
+            keys.update(f"a:{token[:at]}{letter}{token[at:]}" for letter in _LETTERS)
+    for initials in form.acronyms:
+        if MIN_LOOSE_ACRONYM < len(initials) <= MAX_LOOSE_ACRONYM + 1:
+            keys.update(f"w:{initials[:at]}{initials[at + 1 :]}" for at in range(len(initials)))
     return keys
 
 
@@ -109,10 +154,26 @@ class CandidateIndex:
         bring in is large enough; entities are ranked by the summed IDF of the keys they share.
         """
         postings = self._postings
-        wanted = blocking_keys(name_form(party.name)) | identifier_keys(party.identifiers)
+        form = name_form(party.name)
+        wanted = blocking_keys(form, query=True) | identifier_keys(party.identifiers)
         rows = [row for row in (postings.keys.get(key) for key in wanted) if row is not None]
-        if not rows:
-            return []
+        # Acronyms are compared whatever the ranking says: an acronym shares one key with its name.
+        acronym_rows = [
+            row
+            for row in (
+                postings.keys.get(key)
+                for key in {k for k in wanted if k[:2] in ("a:", "w:")} | loose_acronym_keys(form)
+            )
+            if row is not None and postings.offsets[row + 1] - postings.offsets[row] <= ACRONYM_POSTINGS
+        ]
+        extra = [
+            int(n) for row in acronym_rows for n in postings.entities[postings.offsets[row] : postings.offsets[row + 1]]
+        ]
+        ranked = self._ranked(rows, limit) if rows else []
+        return list(dict.fromkeys(ranked + extra))
+
+    def _ranked(self, rows: list[int], limit: int) -> list[int]:
+        postings = self._postings
         sizes = postings.offsets[1:][rows] - postings.offsets[:-1][rows]
         found: list[np.ndarray] = []
         weights: list[np.ndarray] = []

@@ -37,6 +37,7 @@ TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-le
 ACRONYM_SCORE = 0.9
 SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
 LOOSE_ACRONYM_SCORE = 0.8  # initials with one word left out
+MIN_LOOSE_ACRONYM = 4  # three letters with one word left out fit too many names (CUC, MAI)
 EXTRA_WORD_PENALTY = 0.05  # per word beside an acronym ("DRDL Hyderabad")
 ABBREVIATION_SCORE = 0.9  # "Imp." for "Import", "Tech" for "Technologies"
 MAX_ABBREVIATION = 4  # longer prefixes are more often another word (Sepah / Sepahan)
@@ -257,9 +258,9 @@ def _spells(token: str, words: tuple[str, ...], first: int) -> bool:
 
 
 def _loose_initials(token: str, acronyms: tuple[str, ...]) -> str:
-    """Initials with one word left out: the leading place (RIAMB for Beijing Research Institute of
+    """Initials with one word left out: the leading place (BRIAMB for Beijing Research Institute of
     Automation for Machine Building) or one inner word (CPMIEC, CALT); "" if none fits."""
-    if len(token) < 3:
+    if len(token) < MIN_LOOSE_ACRONYM:
         return ""
     for initials in acronyms:
         if len(initials) != len(token) + 1:
