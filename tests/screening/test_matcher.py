@@ -33,7 +33,7 @@ HITS = [
     ("Sanam Industrial Group Ltd.", "Sanam Industrial Group", "identical"),
     ("MoRI", "Ministry of Rocket Industry", "acronym"),  # initials with "of"
     ("CALT", "China Academy of Launch Vehicle Technology", "leaving out one word"),
-    ("BRIAMB", "Beijing Research Institute of Automation for Machine Building Industry", "leaving out one word"),
+    ("CPMIEC", "China National Precision Machinery Import Export Corporation", "leaving out one word"),
     ("E. S. Co.", "Electro Sanam Company", "acronym"),  # initials written spaced
     ("IRGC Aerospace Force", "Islamic Revolutionary Guard Corps Aerospace Force", "IRGC=islamic"),
     ("Indian Space Research Organisation (ISRO)", "Indian Space Research Organisation", "identical"),
