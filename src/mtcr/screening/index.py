@@ -34,11 +34,10 @@ COMMON_KEY_FRACTION = 0.02
 MIN_COMMON_KEY_POSTINGS = 200
 
 
-def blocking_keys(form: NameForm, query: bool = False) -> set[str]:
-    """The keys of one name. Acronyms have two kinds of key: "a:" for the initials of a name of
-    several words, "w:" for a name that is one short word (itself perhaps an acronym). A ``query``
-    looks up both kinds for each (KOMID finds Korea Mining Development...; Korea Mining
-    Development... finds KOMID), and offers its first word as an acronym ("BSTU Voenmeh")."""
+def blocking_keys(form: NameForm) -> set[str]:
+    """The keys of one name, for ranking candidates. Acronyms have two kinds of key: "a:" for the
+    initials of a name of several words, "w:" for a name that is one short word (itself perhaps an
+    acronym); ``acronym_probes`` are the keys a query looks them up by."""
     keys: set[str] = set()
     for token, phonetic in zip(form.core, form.phonetic, strict=True):
         if len(token) >= 2:
@@ -51,23 +50,9 @@ def blocking_keys(form: NameForm, query: bool = False) -> set[str]:
             keys.add("e:" + token[-4:])
         elif len(token) >= 2:
             keys.add("t:" + token)
-    short_words = [form.core[0]] if len(form.core) == 1 else []
-    if query and len(form.words) == 2:
-        short_words.append(form.words[0])
-    for acronym in form.acronyms:
-        if len(acronym) >= 3:
-            keys.add("a:" + acronym)
-            if query:
-                keys.add("w:" + acronym)
-    if query:  # a listed acronym may stand for part of the query (MAI in "Moscow Aviation Institute (...)")
-        words = form.words
-        for size in range(3, min(len(words), MAX_LOOSE_ACRONYM) + 1):
-            keys.update("w:" + "".join(w[0] for w in words[at : at + size]) for at in range(len(words) - size + 1))
-    for word in short_words:
-        if len(word) >= 3:
-            keys.add("w:" + word)
-            if query:
-                keys.add("a:" + word)
+    keys.update("a:" + acronym for acronym in form.acronyms if len(acronym) >= 3)
+    if len(form.core) == 1 and len(form.core[0]) >= 3:
+        keys.add("w:" + form.core[0])
     if len(form.joined) >= 6:
         keys.add("j:" + form.joined[:6])
     elif len(form.joined) >= 2:
@@ -79,19 +64,38 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MAX_LOOSE_ACRONYM = 8
 
 
-def loose_acronym_keys(form: NameForm) -> set[str]:
-    """Acronym keys a query may share with a listed name when one word is left out of the initials:
-    a lone acronym with a letter added anywhere (CPMIEC: China National Precision Machinery Import
-    Export Corporation's initials are "cnpmiec"), and the query's own initials less one letter."""
-    keys: set[str] = set()
-    if len(form.core) == 1 and MIN_LOOSE_ACRONYM <= len(form.core[0]) <= MAX_LOOSE_ACRONYM and form.core[0].isalpha():
-        token = form.core[0]
-        for at in range(len(token) + 1):
-            keys.update(f"a:{token[:at]}{letter}{token[at:]}" for letter in _LETTERS)
+def acronym_probes(form: NameForm) -> set[str]:
+    """Keys by which a query finds the names an acronym links it to, whatever the ranking says (an
+    acronym shares a single key with its name):
+
+    - a query that is (or starts with) one short word finds the names with those initials ("a:"):
+      KOMID, "BSTU Voenmeh"; with one letter added anywhere, for initials with one word left out
+      (CPMIEC: the initials of China National Precision Machinery Import Export Corporation are
+      "cnpmiec");
+    - a query of several words finds the listed one-word names spelled by its initials ("w:"), by
+      the initials of a run of its words (MAI in "Moscow Aviation Institute (National Research
+      University)"), or by its initials less one letter.
+    """
+    probes: set[str] = set()
+    short = [form.core[0]] if len(form.core) == 1 else []
+    if len(form.words) == 2:
+        short.append(form.words[0])
+    for word in short:
+        if len(word) < 3 or not word.isalpha():
+            continue
+        probes.add("a:" + word)
+        if MIN_LOOSE_ACRONYM <= len(word) <= MAX_LOOSE_ACRONYM:
+            for at in range(len(word) + 1):
+                probes.update(f"a:{word[:at]}{letter}{word[at:]}" for letter in _LETTERS)
+    words = form.words
+    for size in range(3, min(len(words), MAX_LOOSE_ACRONYM) + 1):
+        probes.update("w:" + "".join(w[0] for w in words[at : at + size]) for at in range(len(words) - size + 1))
     for initials in form.acronyms:
+        if len(initials) >= 3:
+            probes.add("w:" + initials)
         if MIN_LOOSE_ACRONYM < len(initials) <= MAX_LOOSE_ACRONYM + 1:
-            keys.update(f"w:{initials[:at]}{initials[at + 1 :]}" for at in range(len(initials)))
-    return keys
+            probes.update(f"w:{initials[:at]}{initials[at + 1 :]}" for at in range(len(initials)))
+    return probes
 
 
 def identifier_keys(identifiers: tuple[str, ...]) -> set[str]:
@@ -155,22 +159,24 @@ class CandidateIndex:
         """
         postings = self._postings
         form = name_form(party.name)
-        wanted = blocking_keys(form, query=True) | identifier_keys(party.identifiers)
+        probes = acronym_probes(form)
+        # the query's own acronym keys also rank (the "a:" key of a lone word, "w:" of its initials)
+        wanted = blocking_keys(form) | identifier_keys(party.identifiers) | (probes & self._acronym_keys(form))
         rows = [row for row in (postings.keys.get(key) for key in wanted) if row is not None]
-        # Acronyms are compared whatever the ranking says: an acronym shares one key with its name.
-        acronym_rows = [
-            row
-            for row in (
-                postings.keys.get(key)
-                for key in {k for k in wanted if k[:2] in ("a:", "w:")} | loose_acronym_keys(form)
-            )
-            if row is not None and postings.offsets[row + 1] - postings.offsets[row] <= ACRONYM_POSTINGS
-        ]
+        probed = [postings.keys.get(key) for key in probes]
         extra = [
-            int(n) for row in acronym_rows for n in postings.entities[postings.offsets[row] : postings.offsets[row + 1]]
+            int(number)
+            for row in probed
+            if row is not None and postings.offsets[row + 1] - postings.offsets[row] <= ACRONYM_POSTINGS
+            for number in postings.entities[postings.offsets[row] : postings.offsets[row + 1]]
         ]
         ranked = self._ranked(rows, limit) if rows else []
         return list(dict.fromkeys(ranked + extra))
+
+    @staticmethod
+    def _acronym_keys(form: NameForm) -> set[str]:
+        words = [form.core[0]] if len(form.core) == 1 else []
+        return {"a:" + w for w in words} | {"w:" + a for a in form.acronyms}
 
     def _ranked(self, rows: list[int], limit: int) -> list[int]:
         postings = self._postings
