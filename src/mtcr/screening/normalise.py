@@ -110,6 +110,8 @@ COMPANY_FORM_WORDS = frozenset(
         "gongsi",
         "gufen",
         "jv",
+        "kompaniya",  # компания
+        "kompaniia",
     ]
 )
 # Words so common in organisation names that they say little about which organisation it is.
@@ -298,6 +300,7 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("w", "v"),
     ("v", "f"),
     ("eo", "o"),
+    ("ngr", "ngn"),  # Korean: ㄹ after ㅇ is said and often written n (Sungrisan / Sungnisan)
     ("eu", "u"),  # Korean ㅡ: Revised "eu", McCune-Reischauer "ŭ" (Heungjin / Hŭngjin / Hungjin)
     ("ou", "u"),
     ("oo", "u"),
@@ -339,17 +342,26 @@ def consonant_skeleton(token: str) -> str:
     return _REPEATS.sub(r"\1", _ABJAD_DROPPED.sub("", token.replace("q", "k")))
 
 
-def _load_glossary() -> dict[str, str]:
+def _load_glossary() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     path = Path(__file__).resolve().parent.parent / "data" / "screening" / "glossary.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     variants: dict[str, str] = {}
     for concept, words in data["concepts"].items():
         for word in words:
             variants[str(word)] = str(concept)
-    return variants
+    expansions = {str(short): tuple(str(long).split()) for short, long in data.get("expansions", {}).items()}
+    return variants, expansions
 
 
-GLOSSARY = _load_glossary()
+GLOSSARY, EXPANSIONS = _load_glossary()
+
+
+def _expand(tokens: list[str]) -> list[str]:
+    """Abbreviations that stand for several words of an organisation's type ("NII", Russian for
+    scientific research institute) are written out."""
+    if not EXPANSIONS.keys() & set(tokens):
+        return tokens
+    return [word for token in tokens for word in EXPANSIONS.get(token, (token,))]
 _MAX_SYLLABLES = 4
 _MAX_SYLLABLE_LENGTH = 6  # "zhuang", "chuang": the longest pinyin and Korean syllables
 
@@ -379,6 +391,7 @@ def _merge_syllables(tokens: list[str]) -> list[str]:
 # transliteration drops the inherent "a" (भारत -> "bhart"). Their names compare by consonants.
 _VOWELS_UNWRITTEN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u0900-\u097F]")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06FF])(?:\u0648)?\u0627\u0644(?=[\u0600-\u06FF]{2})")
 
 
 # Prepared names are cached: every listed name is prepared when an index is built, and again each
@@ -389,12 +402,12 @@ NAME_CACHE_SIZE = 2_000_000
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
-    text = transliterate(name)
+    # The Arabic article is written joined to its word (الشهيد, al-shahid; والبحوث, wa-al-buhuth): it goes,
+    # as "al" and "the" do in Latin script; a word that merely starts with lam (لیبارٹریز) stays.
+    text = transliterate(_ARABIC_ARTICLE.sub("", name) if _ARABIC_SCRIPT.search(name) else name)
     tokens = tuple(text.split())
-    stripped = _merge_syllables(_remove_company_forms(text).split())
+    stripped = _merge_syllables(_expand(_remove_company_forms(text).split()))
     abjad = bool(_VOWELS_UNWRITTEN.search(name))
-    if _ARABIC_SCRIPT.search(name):  # the Arabic article is written joined to its word: al-shahid -> "lshhyd"
-        stripped = [t[1:] if t.startswith("l") and len(t) > 3 else t for t in stripped]
     plain = _without_own_acronyms(
         [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
     )
