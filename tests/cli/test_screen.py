@@ -100,6 +100,7 @@ def test_list_import_is_idempotent_and_rescreen_sees_a_new_snapshot(tmp_path: Pa
     ("args", "code", "message"),
     [
         (("screen", "KOMID", "--country", "Korea"), 2, "--country"),
+        (("screen", "KOMID", "--type", "vessel"), 2, "--type"),
         (("screen", " "), 2, "NAME"),
         (("screen", "KOMID", "--list", "nope"), 3, "unknown list 'nope'"),
         (("screenings", "show", "42"), 3, "unknown screening '42'"),
@@ -109,6 +110,23 @@ def test_list_import_is_idempotent_and_rescreen_sees_a_new_snapshot(tmp_path: Pa
 def test_errors_name_the_problem(args: tuple[str, ...], code: int, message: str) -> None:
     result, _, err = invoke(*args)
     assert result == code and message in err
+
+
+def test_a_party_type_tells_a_company_from_the_listed_person(tmp_path: Path) -> None:
+    code, out, _ = invoke("screen", "Naser Maleki", "--json")
+    assert json.loads(out)["hits"][0]["match"]["entity_name"] == "NASER MALEKI"
+    code, out, _ = invoke("screen", "Naser Maleki", "--type", "organization", "--json")
+    record = json.loads(out)
+    assert code == 0 and record["party"]["entity_type"] == "organization"
+    assert all(h["match"]["score"] < 1.0 for h in record["hits"])
+    parties = tmp_path / "parties.csv"
+    parties.write_text("name,type\nNaser Maleki,person\nNaser Maleki Trading Company,\nKOMID,ship\n")
+    code, _, err = invoke("screen-file", str(parties))
+    assert code == 4 and "line 4, column type" in err and "person or organization" in err
+    parties.write_text("name,type\nNaser Maleki,person\nNaser Maleki Trading Company,\n")
+    hits = tmp_path / "hits.csv"
+    code, out, _ = invoke("screen-file", str(parties), "--output", str(hits))
+    assert code == 0 and "1 with hits" in out  # the company is not the listed person
 
 
 def test_screen_file_reads_any_header_case_and_names_real_lines(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from mtcr.errors import InputError
 from mtcr.screening.index import CandidateIndex
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, Match
 from mtcr.screening.model import ListFormat, Party
-from mtcr.screening.parties import country_code, read_parties
+from mtcr.screening.parties import country_code, party_type, read_parties
 
 lists_app = typer.Typer(
     help="Screening lists: import snapshots, list them.\n\nExample: mtcr lists show", no_args_is_help=True
@@ -88,6 +88,14 @@ def screen_command(
         list[str] | None,
         typer.Option("--date", help="A date or year of birth or incorporation (e.g. 1961-04-12). Repeatable."),
     ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            help="person or organization: a company is not the listed person it is named after. "
+            "Without it, a name with a company form (Co., Ltd, ООО) counts as an organization.",
+        ),
+    ] = None,
     list_name: ListOption = store.BUNDLED_LIST_NAME,
     threshold: ThresholdOption = DEFAULT_THRESHOLD,
     by: ByOption = "",
@@ -109,6 +117,7 @@ def screen_command(
             address=clean_input(address) if address else None,
             identifiers=tuple(identifier or ()),
             dates=tuple(date or ()),
+            entity_type=party_type(kind, "--type"),
         )
         engine = make_engine()
         upgrade(engine)
@@ -140,7 +149,8 @@ def _country(value: str | None) -> str | None:
 
 def screen_file_command(
     file: Annotated[
-        Path, typer.Argument(help="CSV with a 'name' column, and optionally 'country', 'address', 'id', 'dates'.")
+        Path,
+        typer.Argument(help="CSV with a 'name' column, and optionally 'country', 'address', 'id', 'dates', 'type'."),
     ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write every hit to this CSV.")] = None,
     list_name: ListOption = store.BUNDLED_LIST_NAME,

@@ -1,5 +1,6 @@
 """Parties to screen, from a CSV with a header: name (required), country, address, id and dates (the
-last two ';'-separated). Shared by ``mtcr screen-file`` and the web page's batch screening."""
+last two ';'-separated) and type (person or organization). Shared by ``mtcr screen-file`` and the web
+page's batch screening."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import re
 from pathlib import Path
 
 from mtcr.errors import DataFileError, InputError
-from mtcr.screening.model import Party
+from mtcr.screening.model import EntityType, Party
 
-PARTY_COLUMNS = ("name", "country", "address", "id", "dates")
+PARTY_COLUMNS = ("name", "country", "address", "id", "dates", "type")
+PARTY_TYPES = {"person": EntityType.PERSON, "organization": EntityType.ORGANIZATION}
+PARTY_TYPES["organisation"] = EntityType.ORGANIZATION
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -28,6 +31,16 @@ def country_code(value: str | None, field: str = "country") -> str | None:
     if len(code) != 2 or not code.isalpha():
         raise InputError(field, f"expected a two-letter ISO 3166 code such as CN, got {value!r}")
     return code
+
+
+def party_type(value: str | None, field: str = "type") -> EntityType | None:
+    """A party's type (person or organization; organisation too), or None when not given."""
+    if value is None or value.strip() == "":
+        return None
+    kind = PARTY_TYPES.get(value.strip().lower())
+    if kind is None:
+        raise InputError(field, f"expected person or organization, got {value!r}")
+    return kind
 
 
 def parse_parties(text: str, source: str) -> list[Party]:
@@ -50,9 +63,14 @@ def parse_parties(text: str, source: str) -> list[Party]:
                 country = country_code(row.get("country"))
             except InputError as exc:
                 raise DataFileError(source, exc.problem, field=f"line {line}, column country") from exc
+            try:
+                kind = party_type(row.get("type"))
+            except InputError as exc:
+                raise DataFileError(source, exc.problem, field=f"line {line}, column type") from exc
             identifiers = tuple(i.strip() for i in (row.get("id") or "").split(";") if i.strip())
             dates = tuple(d.strip() for d in (row.get("dates") or "").split(";") if d.strip())
-            parties.append(Party(name, country, clean_text(row.get("address") or "") or None, identifiers, dates))
+            address = clean_text(row.get("address") or "") or None
+            parties.append(Party(name, country, address, identifiers, dates, entity_type=kind))
     except csv.Error as exc:
         raise DataFileError(source, f"not a readable CSV: {exc}") from exc
     if not parties:

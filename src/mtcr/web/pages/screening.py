@@ -17,7 +17,7 @@ from mtcr.errors import InputError
 from mtcr.screening.index import CandidateIndex
 from mtcr.screening.matcher import DEFAULT_THRESHOLD
 from mtcr.screening.model import Party
-from mtcr.screening.parties import parse_parties
+from mtcr.screening.parties import parse_parties, party_type
 from mtcr.web.deps import FormUserDep, SessionDep, UserDep
 from mtcr.web.jobs import Progress
 from mtcr.web.pages.jobs import job_view, runner
@@ -48,6 +48,7 @@ def screen_party(
     user: FormUserDep,
     name: Annotated[str, Form(min_length=1, max_length=500)],
     country: Annotated[str, Form(max_length=2)] = "",
+    kind: Annotated[str, Form(alias="type", max_length=20)] = "",
     threshold: Annotated[float, Form(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
 ) -> Response:
     _may_screen(Principal.of(user))
@@ -56,7 +57,7 @@ def screen_party(
     code = country.strip().upper() or None
     if code is not None and (len(code) != 2 or not code.isalpha()):
         raise InputError("country", f"expected a two-letter ISO 3166 code such as CN, got {country!r}")
-    party = Party(name=name.strip(), country=code)
+    party = Party(name=name.strip(), country=code, entity_type=party_type(kind))
     snapshot = store.ensure_bundled_list(session)
     hits = CandidateIndex(store.snapshot_entities(session, snapshot.id)).screen(party, threshold)
     screening_id = store.record_screening(session, party, snapshot, hits, threshold, user.username)
