@@ -362,6 +362,8 @@ def _expand(tokens: list[str]) -> list[str]:
     if not EXPANSIONS.keys() & set(tokens):
         return tokens
     return [word for token in tokens for word in EXPANSIONS.get(token, (token,))]
+
+
 _MAX_SYLLABLES = 4
 _MAX_SYLLABLE_LENGTH = 6  # "zhuang", "chuang": the longest pinyin and Korean syllables
 
