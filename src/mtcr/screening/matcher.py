@@ -139,7 +139,7 @@ def _inline_acronyms(short: NameForm, long: NameForm) -> list[tuple[int, range]]
     return found
 
 
-def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
+def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
     """Weighted Dice overlap of core tokens, each query token paired with its best list token."""
     used: set[int] = set()
     matched = 0.0
@@ -161,7 +161,7 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
         kinds.add("acronym")
         notes.append(f"{query.words[position].upper()}=" + " ".join(listed.words[i] for i in run) + " (acronym)")
     for index, run in _inline_acronyms(listed, query):
-        if index in used or not done.isdisjoint(run):
+        if index in used or not done.isdisjoint(run) or listed.words[index] in spelled_out:
             continue
         run_weight = sum(query.weights[i] for i in run)
         matched += ACRONYM_SCORE * run_weight
@@ -214,6 +214,8 @@ def _alignment(query: NameForm, listed: NameForm) -> tuple[float, list[str]]:
     if used and kinds == {"abbreviation"}:
         score *= ABBREVIATION_ONLY_FACTOR  # "Nor" alone is not NORINCO
         notes.append("only abbreviations")
+    if len(done) < len(query.core):
+        notes.append("not in the listed name: " + " ".join(t for i, t in enumerate(query.core) if i not in done))
     if len(used) < len(listed.core):
         notes.append("unmatched: " + " ".join(t for i, t in enumerate(listed.core) if i not in used))
         if len(done) < len(query.core):
@@ -279,8 +281,10 @@ def _spelled_initials(form: NameForm) -> str:
     return ""
 
 
-def _acronym(query: NameForm, listed: NameForm) -> tuple[float, str] | None:
-    """One side abbreviates the other: initials, or the starts of its words; other words may follow."""
+def _acronym(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset()) -> tuple[float, str] | None:
+    """One side abbreviates the other: initials, or the starts of its words; other words may follow.
+    A listed acronym in ``spelled_out`` is one the entity also lists written out: the query is compared
+    with that name instead (SHIG is Shahid Hemmat Industrial Group, not Shahid Hamedani Industrial Group)."""
     for short, long in ((query, listed), (listed, query)):
         if not short.tokens or len(short.words) > 2:
             continue
@@ -288,7 +292,7 @@ def _acronym(query: NameForm, listed: NameForm) -> tuple[float, str] | None:
         spelled = _spelled_initials(short)
         if spelled:
             token, rest = spelled, ()
-        if len(token) < 3:
+        if len(token) < 3 or (short is listed and token in spelled_out):
             continue
         loose = _loose_initials(token, long.acronyms)
         if token in long.acronyms:
@@ -307,9 +311,9 @@ def _acronym(query: NameForm, listed: NameForm) -> tuple[float, str] | None:
     return None
 
 
-def name_similarity(query: NameForm, listed: NameForm) -> tuple[float, str]:
-    """Similarity in [0, 1] of two prepared names, and why."""
-    aligned, notes = _alignment(query, listed)
+def name_similarity(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset()) -> tuple[float, str]:
+    """Similarity in [0, 1] of two prepared names, and why (``spelled_out``: see ``_acronym``)."""
+    aligned, notes = _alignment(query, listed, spelled_out)
     # name the translations that made two different words meet (not "industrial" read as "industry" on both sides)
     translated = [
         f"{word}={concept}"
@@ -331,7 +335,7 @@ def name_similarity(query: NameForm, listed: NameForm) -> tuple[float, str]:
             sound = Levenshtein.normalized_similarity(phonetic_key(mine), phonetic_key(theirs))
             if sound >= JOINED_SIMILARITY and 0.95 * sound > best:
                 best, reason = 0.95 * sound, f"same sound, spaced differently ({sound:.2f})"
-    acronym = _acronym(query, listed)
+    acronym = _acronym(query, listed, spelled_out)
     if acronym is not None and acronym[0] > best:
         best, reason = acronym
     return best, reason
@@ -339,9 +343,14 @@ def name_similarity(query: NameForm, listed: NameForm) -> tuple[float, str]:
 
 def _best_name(party: Party, entity: ListEntity) -> tuple[float, str, str]:
     query = name_form(party.name)
+    forms = [name_form(listed_name) for listed_name in entity.names]
+    # the entity's acronyms that it also lists written out (initials of its longer names)
+    spelled_out = (
+        frozenset(a for form in forms if len(form.words) >= 2 for a in form.acronyms) if len(forms) > 1 else frozenset()
+    )
     best = (-1.0, "", "")
-    for listed_name in entity.names:
-        score, reason = name_similarity(query, name_form(listed_name))
+    for listed_name, form in zip(entity.names, forms, strict=True):
+        score, reason = name_similarity(query, form, spelled_out)
         if score > best[0]:
             best = (score, listed_name, reason)
     return best
