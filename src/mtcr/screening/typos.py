@@ -37,21 +37,19 @@ OTHER_SUBSTITUTION_COST = 1.0  # another letter altogether
 FIRST_LETTER_FACTOR = 1.5  # people seldom mistype the first letter of a name
 
 
-def _substitution(a: str, b: str, i: int, j: int) -> float:
-    if a[i] == b[j]:
-        return 0.0
-    cost = NEAR_KEY_COST if b[j] in NEIGHBOURS.get(a[i], frozenset()) else OTHER_SUBSTITUTION_COST
-    return cost * (FIRST_LETTER_FACTOR if i == 0 and j == 0 else 1.0)
-
-
-def _extra_letter(word: str, at: int) -> float:
-    """The cost of ``word[at]``, a letter the other word lacks: a double typed or dropped is cheap."""
-    letter = word[at]
-    beside = {word[k] for k in (at - 1, at + 1) if 0 <= k < len(word)}
-    if letter in beside:
-        return DOUBLING_COST
-    cost = NEAR_KEY_COST if beside & NEIGHBOURS.get(letter, frozenset()) else OTHER_INSERT_DELETE_COST
-    return cost * (FIRST_LETTER_FACTOR if at == 0 else 1.0)
+@lru_cache(maxsize=100_000)
+def _extra_letters(word: str) -> tuple[float, ...]:
+    """The cost of each letter of ``word`` if the other word lacks it: a double typed or dropped is
+    cheap, a key touching its neighbours less dear than another letter, the first letter dearer."""
+    costs = []
+    for at, letter in enumerate(word):
+        beside = {word[k] for k in (at - 1, at + 1) if 0 <= k < len(word)}
+        if letter in beside:
+            costs.append(DOUBLING_COST)
+            continue
+        cost = NEAR_KEY_COST if beside & NEIGHBOURS.get(letter, frozenset()) else OTHER_INSERT_DELETE_COST
+        costs.append(cost * (FIRST_LETTER_FACTOR if at == 0 else 1.0))
+    return tuple(costs)
 
 
 _CHEAPEST_SLIP = min(DOUBLING_COST, SWAP_COST, NEAR_KEY_COST, OTHER_INSERT_DELETE_COST)
@@ -67,20 +65,25 @@ def typo_similarity(a: str, b: str, at_least: float = 0.0) -> float:
     longest = max(len(a), len(b))
     if 1.0 - OSA.distance(a, b) * _CHEAPEST_SLIP / longest < at_least:
         return 0.0
-    rows, columns = len(a) + 1, len(b) + 1
-    cost = [[0.0] * columns for _ in range(rows)]
-    for i in range(1, rows):
-        cost[i][0] = cost[i - 1][0] + _extra_letter(a, i - 1)
-    for j in range(1, columns):
-        cost[0][j] = cost[0][j - 1] + _extra_letter(b, j - 1)
-    for i in range(1, rows):
-        for j in range(1, columns):
-            best = min(
-                cost[i - 1][j] + _extra_letter(a, i - 1),
-                cost[i][j - 1] + _extra_letter(b, j - 1),
-                cost[i - 1][j - 1] + _substitution(a, b, i - 1, j - 1),
-            )
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and a[i - 1] != a[i - 2]:
-                best = min(best, cost[i - 2][j - 2] + SWAP_COST)
-            cost[i][j] = best
-    return max(0.0, 1.0 - cost[-1][-1] / longest)
+    extra_a, extra_b = _extra_letters(a), _extra_letters(b)
+    # three rows of the dynamic programme: i-2 (for swaps), i-1 and i
+    before: list[float] = []
+    previous = [0.0]
+    for j in range(len(b)):
+        previous.append(previous[-1] + extra_b[j])
+    for i in range(1, len(a) + 1):
+        letter, near = a[i - 1], NEIGHBOURS.get(a[i - 1], frozenset())
+        current = [previous[0] + extra_a[i - 1]]
+        for j in range(1, len(b) + 1):
+            other = b[j - 1]
+            if letter == other:
+                replace = previous[j - 1]
+            else:
+                slip = NEAR_KEY_COST if other in near else OTHER_SUBSTITUTION_COST
+                replace = previous[j - 1] + (slip * FIRST_LETTER_FACTOR if i == 1 and j == 1 else slip)
+            best = min(previous[j] + extra_a[i - 1], current[j - 1] + extra_b[j - 1], replace)
+            if i > 1 and j > 1 and letter == b[j - 2] and a[i - 2] == other and letter != a[i - 2]:
+                best = min(best, before[j - 2] + SWAP_COST)
+            current.append(best)
+        before, previous = previous, current
+    return max(0.0, 1.0 - previous[-1] / longest)
