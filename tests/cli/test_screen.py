@@ -102,6 +102,7 @@ def test_list_import_is_idempotent_and_rescreen_sees_a_new_snapshot(tmp_path: Pa
     [
         (("screen", "KOMID", "--country", "Korea"), 2, "--country"),
         (("screen", "KOMID", "--type", "vessel"), 2, "--type"),
+        (("screen", "K" * 501), 2, "at most 500"),
         (("screen", " "), 2, "NAME"),
         (("screen", "KOMID", "--list", "nope"), 3, "unknown list 'nope'"),
         (("screenings", "show", "42"), 3, "unknown screening '42'"),

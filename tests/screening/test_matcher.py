@@ -44,6 +44,10 @@ HITS = [
     ("Grafit", "Grafit State Scientific Research Institute", "unmatched"),
     ("Shahid Bakeri Idnustrial Group", "Shahid Bakeri Industrial Group", "typo"),
     ("Ahmed Vahid Dastjerdi", "Ahmad Vahid Dastjerdi", "translated"),
+    ("I. R. G. C.", "Islamic Revolutionary Guard Corps", "acronym"),  # spelled initials, any number
+    ("E S", "E. S. Co.", "same initials"),
+    ("Tiba Industrial Group", "Teba Industrial Group", "same sound"),  # four letters: a word, not initials
+    ("RIAMB", "Beijing Research Institute of Automation for Machine Building Industry", "RIAMB="),
 ]
 MISSES = [
     ("China Aerospace Science and Industry Corporation", "China Aerospace Science and Technology Corporation"),
@@ -55,6 +59,12 @@ MISSES = [
     ("MIT", "MID"),  # a short name alone is an acronym: letters, not sounds
     ("Shahid Karami Industries", "Shahid Karimi Industries"),  # a and i: a different name, not a slip
     ("Boostan International", "Doostan International"),  # the first letter is seldom mistyped
+    ("Shahid Ahmad Industrial Group", "گروه صنعتی شهید همت"),  # Ahmad is not Hemmat (d/t, h kept)
+    ("API", "Sahand Aluminum Parts Industrial Company"),  # three letters alone: not a corner of a name
+    ("The", "Tehran Heavy Engineering"),
+    ("M. I. T.", "MID"),
+    ("technology", "General Technology Limited"),  # generic words only: no allowance for words left out
+    ("Park Electronics", "Pak Electronics"),  # Park is an English word as well as a Korean surname
 ]
 
 
@@ -123,6 +133,20 @@ def test_company_forms_do_not_count() -> None:
     assert name_form("Beijing Alite Technologies Co., Ltd.").words == ("beijing", "alite", "technologies")
     assert name_form("Beijing Alite Technologies Co., Ltd.").core == ("beijing", "alite", "technology")
     assert name_form("北京航天长峰股份有限公司").joined.endswith("feng")
+
+
+def test_name_particles_are_not_company_forms() -> None:
+    # Ag, As, Ad, Sa are particles of personal names as well as company forms: they say nothing of type
+    person = ListEntity("P2", EntityType.PERSON, ("Iyad Ag Ghaly",))
+    match = compare(Party("Iyad Ag Ghali"), person)
+    assert match.score >= DEFAULT_THRESHOLD and not any(f.feature is Feature.TYPE for f in match.features)
+
+
+def test_an_acronym_the_entity_spells_out_is_compared_with_its_expansion() -> None:
+    entity = _entity("Shahid Hemmat Industrial Group", "SHIG")
+    assert compare(Party("Shahid Hamedani Industrial Group"), entity).score < DEFAULT_THRESHOLD
+    assert compare(Party("SHIG"), entity).score == 1.0
+    assert compare(Party("Shahid Hamedani Industrial Group"), _entity("SHIG")).score >= DEFAULT_THRESHOLD
 
 
 def test_a_company_named_after_a_listed_person_is_not_the_person() -> None:

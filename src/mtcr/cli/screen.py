@@ -20,7 +20,7 @@ from mtcr.errors import InputError
 from mtcr.screening.index import CandidateIndex
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, Match
 from mtcr.screening.model import ListFormat, Party
-from mtcr.screening.parties import country_code, party_type, read_parties
+from mtcr.screening.parties import MAX_NAME_LENGTH, country_code, party_type, read_parties
 
 lists_app = typer.Typer(
     help="Screening lists: import snapshots, list them.\n\nExample: mtcr lists show", no_args_is_help=True
@@ -111,6 +111,8 @@ def screen_command(
         name = clean_input(name)
         if not any(ch.isalnum() for ch in name):
             raise InputError("NAME", "give the party's name (letters or digits)")
+        if len(name) > MAX_NAME_LENGTH:
+            raise InputError("NAME", f"a name of {len(name)} characters (at most {MAX_NAME_LENGTH})")
         party = Party(
             name=name,
             country=_country(country),

@@ -17,6 +17,10 @@ import numpy as np
 
 from mtcr.screening.matcher import (
     DEFAULT_THRESHOLD,
+    MAX_INLINE_ACRONYM,
+    MAX_LOOSE_ACRONYM,
+    MIN_INLINE_ACRONYM,
+    MIN_LONE_INLINE_ACRONYM,
     MIN_LOOSE_ACRONYM,
     Match,
     compare,
@@ -27,6 +31,7 @@ from mtcr.screening.normalise import NameForm, consonant_skeleton, name_form
 
 MAX_CANDIDATES = 10
 ACRONYM_POSTINGS = 20  # an acronym key shared by more entities than this tells nothing
+MAX_PROBED = 50  # entities brought in by acronym probes, beyond the ranked candidates
 POOL_TARGET = 2_000  # candidates gathered from the rarest keys before ranking
 # Keys shared by more than this fraction of entities (e.g. the phonetic key of "china") bring in
 # candidates only when the query has no rarer key.
@@ -34,10 +39,20 @@ COMMON_KEY_FRACTION = 0.02
 MIN_COMMON_KEY_POSTINGS = 200
 
 
+def _short_words(form: NameForm) -> list[str]:
+    """The words that ``matcher._acronym`` may read as an acronym: a name of one or two words gives
+    its first (as written, before the glossary: DPRK, not "korea"), a name of initials gives them run
+    together ("E. S. Co." gives "esc")."""
+    words = [form.words[0]] if 1 <= len(form.words) <= 2 else []
+    if len(form.tokens) >= 2 and all(len(t) == 1 for t in form.core):
+        words.append("".join(t[0] for t in form.tokens))
+    return [w for w in words if len(w) >= 3]
+
+
 def blocking_keys(form: NameForm) -> set[str]:
-    """The keys of one name, for ranking candidates. Acronyms have two kinds of key: "a:" for the
-    initials of a name of several words, "w:" for a name that is one short word (itself perhaps an
-    acronym); ``acronym_probes`` are the keys a query looks them up by."""
+    """The keys of one name, for ranking candidates. Acronyms have three kinds of key: "a:" for the
+    initials of a name of several words, "r:" for the initials of a long run of its words, "w:" for
+    a short word that may be an acronym; ``acronym_probes`` are the keys a query looks them up by."""
     keys: set[str] = set()
     for token, phonetic in zip(form.core, form.phonetic, strict=True):
         if len(token) >= 2:
@@ -51,8 +66,14 @@ def blocking_keys(form: NameForm) -> set[str]:
         elif len(token) >= 2:
             keys.add("t:" + token)
     keys.update("a:" + acronym for acronym in form.acronyms if len(acronym) >= 3)
-    if len(form.core) == 1 and len(form.core[0]) >= 3:
-        keys.add("w:" + form.core[0])
+    keys.update("w:" + word for word in _short_words(form))
+    words = form.words
+    # a short word inside a longer name may stand for a run of the query's words ("SHIG Department 7500")
+    keys.update("w:" + word for word in words if MIN_INLINE_ACRONYM <= len(word) <= MAX_INLINE_ACRONYM)
+    if MIN_LONE_INLINE_ACRONYM <= len(words) <= 2 * MAX_INLINE_ACRONYM:
+        # a one-word name may stand for a run covering half this name or more (RIAMB)
+        for size in range(max(MIN_LONE_INLINE_ACRONYM, (len(words) + 1) // 2), MAX_INLINE_ACRONYM + 1):
+            keys.update("r:" + "".join(w[0] for w in words[at : at + size]) for at in range(len(words) - size + 1))
     if len(form.joined) >= 6:
         keys.add("j:" + form.joined[:6])
     elif len(form.joined) >= 2:
@@ -60,8 +81,7 @@ def blocking_keys(form: NameForm) -> set[str]:
     return keys
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-MAX_LOOSE_ACRONYM = 8
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def acronym_probes(form: NameForm) -> set[str]:
@@ -69,26 +89,25 @@ def acronym_probes(form: NameForm) -> set[str]:
     acronym shares a single key with its name):
 
     - a query that is (or starts with) one short word finds the names with those initials ("a:"):
-      KOMID, "BSTU Voenmeh"; with one letter added anywhere, for initials with one word left out
+      CALT, "BSTU Voenmeh"; with one letter added anywhere, for initials with one word left out
       (CPMIEC: the initials of China National Precision Machinery Import Export Corporation are
-      "cnpmiec");
-    - a query of several words finds the listed one-word names spelled by its initials ("w:"), by
-      the initials of a run of its words (MAI in "Moscow Aviation Institute (National Research
+      "cnpmiec"); and the long names a run of whose words it abbreviates ("r:", RIAMB);
+    - a query of several words finds the listed short words spelled by its initials ("w:"), by the
+      initials of a run of its words (MAI in "Moscow Aviation Institute (National Research
       University)"), or by its initials less one letter.
     """
     probes: set[str] = set()
-    short = [form.core[0]] if len(form.core) == 1 else []
-    if len(form.words) == 2:
-        short.append(form.words[0])
-    for word in short:
-        if len(word) < 3 or not word.isalpha():
-            continue
+    for word in _short_words(form):
         probes.add("a:" + word)
+        if MIN_LONE_INLINE_ACRONYM <= len(word) <= MAX_INLINE_ACRONYM:
+            probes.add("r:" + word)
         if MIN_LOOSE_ACRONYM <= len(word) <= MAX_LOOSE_ACRONYM:
             for at in range(len(word) + 1):
                 probes.update(f"a:{word[:at]}{letter}{word[at:]}" for letter in _LETTERS)
     words = form.words
-    for size in range(3, min(len(words), MAX_LOOSE_ACRONYM) + 1):
+    # a four-letter word may abbreviate a longer listed word ("Sino" / "Sinotech"): its "b:" key
+    probes.update("b:" + word for word in words if len(word) == 4)
+    for size in range(MIN_INLINE_ACRONYM, min(len(words), MAX_INLINE_ACRONYM) + 1):
         probes.update("w:" + "".join(w[0] for w in words[at : at + size]) for at in range(len(words) - size + 1))
     for initials in form.acronyms:
         if len(initials) >= 3:
@@ -160,23 +179,23 @@ class CandidateIndex:
         postings = self._postings
         form = name_form(party.name)
         probes = acronym_probes(form)
-        # the query's own acronym keys also rank (the "a:" key of a lone word, "w:" of its initials)
-        wanted = blocking_keys(form) | identifier_keys(party.identifiers) | (probes & self._acronym_keys(form))
+        # the query's own acronym keys also rank (the "a:" key of a short word, "w:" of its initials)
+        own = {"a:" + word for word in _short_words(form)} | {"w:" + initials for initials in form.acronyms}
+        wanted = blocking_keys(form) | identifier_keys(party.identifiers) | (probes & own)
         rows = [row for row in (postings.keys.get(key) for key in wanted) if row is not None]
-        probed = [postings.keys.get(key) for key in probes]
-        extra = [
-            int(number)
-            for row in probed
-            if row is not None and postings.offsets[row + 1] - postings.offsets[row] <= ACRONYM_POSTINGS
-            for number in postings.entities[postings.offsets[row] : postings.offsets[row + 1]]
-        ]
         ranked = self._ranked(rows, limit) if rows else []
-        return list(dict.fromkeys(ranked + extra))
-
-    @staticmethod
-    def _acronym_keys(form: NameForm) -> set[str]:
-        words = [form.core[0]] if len(form.core) == 1 else []
-        return {"a:" + w for w in words} | {"w:" + a for a in form.acronyms}
+        # probed entities, from the rarest key up, at most MAX_PROBED of them
+        probed = sorted(
+            (size, row)
+            for row in (postings.keys.get(key) for key in probes)
+            if row is not None and (size := int(postings.offsets[row + 1] - postings.offsets[row])) <= ACRONYM_POSTINGS
+        )
+        extra: list[int] = []
+        for _, row in probed:
+            extra.extend(int(n) for n in postings.entities[postings.offsets[row] : postings.offsets[row + 1]])
+            if len(extra) >= MAX_PROBED:
+                break
+        return list(dict.fromkeys(ranked + extra[:MAX_PROBED]))
 
     def _ranked(self, rows: list[int], limit: int) -> list[int]:
         postings = self._postings

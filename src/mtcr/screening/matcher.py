@@ -22,6 +22,7 @@ from mtcr.screening.normalise import (
     GENERIC_WEIGHT,
     STOP_WORDS,
     NameForm,
+    abjad_key,
     consonant_skeleton,
     name_form,
     phonetic_key,
@@ -30,7 +31,7 @@ from mtcr.screening.normalise import (
 from mtcr.screening.typos import typo_similarity
 
 MATCHER_VERSION = "1.1.0"  # bump whenever a change can move a score
-DEFAULT_THRESHOLD = 0.70  # near the best F1 on the labelled evaluation set, with higher precision (docs/benchmarks.md)
+DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
@@ -38,6 +39,7 @@ ACRONYM_SCORE = 0.9
 SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
 LOOSE_ACRONYM_SCORE = 0.8  # initials with one word left out
 MIN_LOOSE_ACRONYM = 4  # three letters with one word left out fit too many names (CUC, MAI)
+MAX_LOOSE_ACRONYM = 8
 EXTRA_WORD_PENALTY = 0.05  # per word beside an acronym ("DRDL Hyderabad")
 ABBREVIATION_SCORE = 0.9  # "Imp." for "Import", "Tech" for "Technologies"
 MAX_ABBREVIATION = 4  # longer prefixes are more often another word (Sepah / Sepahan)
@@ -86,23 +88,28 @@ class Match:
         return self.score >= threshold
 
 
-MAX_ACRONYM_LENGTH = 4
+MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
 
 
-def _token_similarity(a: str, b: str, key_a: str, key_b: str, abjad: bool, lone: bool = False) -> tuple[float, str]:
+def _token_similarity(
+    a: str, b: str, key_a: str, key_b: str, abjad: bool, lone_a: bool = False, lone_b: bool = False
+) -> tuple[float, str]:
+    """How alike two words are, and why; ``lone_a``/``lone_b``: that word is the whole of its name."""
     if a == b:
         return 1.0, "same"
-    if lone and max(len(a), len(b)) <= MAX_ACRONYM_LENGTH:
+    if (lone_a and len(a) <= MAX_ACRONYM_LENGTH) or (lone_b and len(b) <= MAX_ACRONYM_LENGTH):
         return 0.0, ""  # a short name on its own is an acronym: letters, not sounds (MID is not MIT)
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
     if abjad:
         # as written, and after folding romanisations (q/gh/k: Baqeri is Bagheri)
-        for skeleton_a, skeleton_b in (
-            (consonant_skeleton(a), consonant_skeleton(b)),
-            (consonant_skeleton(key_a), consonant_skeleton(key_b)),
+        # (three consonants at least once folded: d/t and a dropped h make Hemmat, Ahmad and Mahdi "mt")
+        for skeleton_a, skeleton_b, shortest in (
+            (consonant_skeleton(a), consonant_skeleton(b), 2),
+            (abjad_key(a), abjad_key(b), 2),
+            (consonant_skeleton(key_a), consonant_skeleton(key_b), 3),
         ):
-            if len(skeleton_a) >= 2 and skeleton_a == skeleton_b:
+            if len(skeleton_a) >= shortest and skeleton_a == skeleton_b:
                 return 0.9, "same consonants"
     if min(len(a), len(b)) >= 4:
         similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
@@ -115,6 +122,7 @@ def _token_similarity(a: str, b: str, key_a: str, key_b: str, abjad: bool, lone:
 
 
 MIN_INLINE_ACRONYM, MAX_INLINE_ACRONYM = 3, 6
+MIN_LONE_INLINE_ACRONYM = 5  # RIAMB for Beijing Research Institute of Automation for Machine Building Industry
 
 
 def _inline_acronyms(short: NameForm, long: NameForm) -> list[tuple[int, range]]:
@@ -122,12 +130,17 @@ def _inline_acronyms(short: NameForm, long: NameForm) -> list[tuple[int, range]]
     against "Islamic Revolutionary Guard Corps Aerospace Force"): (word, run) pairs, runs disjoint."""
     found: list[tuple[int, range]] = []
     taken: set[int] = set()
+    lone = len(short.words) < 2
     for position, token in enumerate(short.words):
+        if lone and len(token) < MIN_LONE_INLINE_ACRONYM:
+            break  # a short word alone fits a run of almost any long name (API, AND, The)
         if not MIN_INLINE_ACRONYM <= len(token) <= MAX_INLINE_ACRONYM or token in long.words or token.isdigit():
             continue
         size = len(token)
         for start in range(len(long.words) - size + 1):
             run = range(start, start + size)
+            if lone and 2 * size < len(long.words):
+                break  # a name of one word stands for most of the other name, not a corner of it
             if (
                 taken.isdisjoint(run)
                 and "".join(long.words[i][0] for i in run) == token
@@ -148,7 +161,7 @@ def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = 
     excess = 0.0
     notes: list[str] = []
     abjad = query.abjad or listed.abjad
-    lone = query.is_single_token or listed.is_single_token
+    lone_query, lone_listed = query.is_single_token, listed.is_single_token
     kinds: set[str] = set()
     done: set[int] = set()  # query words already matched as an acronym or by one
     # An acronym inside a name stands for its run of words; it counts with the run's weight.
@@ -182,12 +195,18 @@ def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = 
             for index, (other, other_key) in enumerate(zip(listed.core, listed.phonetic, strict=True)):
                 if index in used:
                     continue
-                similarity, kind = _token_similarity(token, other, key, other_key, abjad, lone)
+                similarity, kind = _token_similarity(token, other, key, other_key, abjad, lone_query, lone_listed)
                 written, other_written = query.words[position], listed.words[index]
                 if (written, other_written) != (token, other):
                     # the words as written: a typo in a word the glossary would have translated
                     alternative = _token_similarity(
-                        written, other_written, phonetic_key(written), phonetic_key(other_written), abjad, lone
+                        written,
+                        other_written,
+                        phonetic_key(written),
+                        phonetic_key(other_written),
+                        abjad,
+                        lone_query,
+                        lone_listed,
                     )
                     if alternative[0] > similarity:
                         similarity, kind = alternative
@@ -204,9 +223,11 @@ def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = 
                 notes.append(f"{token}~{listed.core[best_index]} ({how})")
     left_query = [i for i in range(len(query.core)) if i not in done]
     left_listed = [i for i in range(len(listed.core)) if i not in used]
-    if bool(left_query) != bool(left_listed):
+    distinctive_matched = any(query.weights[i] > GENERIC_WEIGHT for i in done)
+    if bool(left_query) != bool(left_listed) and distinctive_matched:
         # One name contains the other: an omitted descriptor ("... State Scientific Research
         # Institute") costs less than a word that differs; omitted distinctive words cost in full.
+        # Names of generic words only ("Research Institute") get no such allowance.
         form, left = (query, left_query) if left_query else (listed, left_listed)
         excess += sum(form.weights[i] - OMITTED_GENERIC_WEIGHT for i in left if form.weights[i] == GENERIC_WEIGHT)
     total = query.total_weight + listed.total_weight - excess
@@ -262,7 +283,7 @@ def _spells(token: str, words: tuple[str, ...], first: int) -> bool:
 def _loose_initials(token: str, acronyms: tuple[str, ...]) -> str:
     """Initials with one word left out: the leading place (BRIAMB for Beijing Research Institute of
     Automation for Machine Building) or one inner word (CPMIEC, CALT); "" if none fits."""
-    if len(token) < MIN_LOOSE_ACRONYM:
+    if not MIN_LOOSE_ACRONYM <= len(token) <= MAX_LOOSE_ACRONYM:
         return ""
     for initials in acronyms:
         if len(initials) != len(token) + 1:
@@ -286,16 +307,18 @@ def _acronym(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = fr
     A listed acronym in ``spelled_out`` is one the entity also lists written out: the query is compared
     with that name instead (SHIG is Shahid Hemmat Industrial Group, not Shahid Hamedani Industrial Group)."""
     for short, long in ((query, listed), (listed, query)):
-        if not short.tokens or len(short.words) > 2:
-            continue
-        token, rest = short.words[0] if short.words else "", short.words[1:]
-        spelled = _spelled_initials(short)
+        spelled = _spelled_initials(short)  # "I. R. G. C.", "E. S. Co."
+        rest: tuple[str, ...]
         if spelled:
             token, rest = spelled, ()
-        if len(token) < 3 or (short is listed and token in spelled_out):
+        elif not short.tokens or len(short.words) > 2:
             continue
+        else:
+            token, rest = short.words[0] if short.words else "", short.words[1:]
+        if len(token) < 3 or token in STOP_WORDS or (short is listed and token in spelled_out):
+            continue  # "The" is no acronym of Tehran Heavy Engineering
         loose = _loose_initials(token, long.acronyms)
-        if token in long.acronyms:
+        if token in long.acronyms or token in long.own_acronyms:  # IFP, given in brackets by the name itself
             kind, base = "acronym", ACRONYM_SCORE
         elif loose:
             kind, base = f"acronym {loose}", LOOSE_ACRONYM_SCORE
@@ -313,6 +336,13 @@ def _acronym(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = fr
 
 def name_similarity(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset()) -> tuple[float, str]:
     """Similarity in [0, 1] of two prepared names, and why (``spelled_out``: see ``_acronym``)."""
+    initials, listed_initials = _spelled_initials(query), _spelled_initials(listed)
+    if initials and listed_initials and (initials == listed_initials or query.core == listed.core):
+        return 1.0, "same initials"  # company forms aside: "E S" is "E. S. Co."
+    if initials or listed_initials:
+        # letters written apart ("E. S. P.") are initials: they match as an acronym or not at all
+        acronym = _acronym(query, listed, spelled_out)
+        return acronym if acronym is not None else (0.0, "initials that spell no name of the other")
     aligned, notes = _alignment(query, listed, spelled_out)
     # name the translations that made two different words meet (not "industrial" read as "industry" on both sides)
     translated = [
@@ -332,6 +362,8 @@ def name_similarity(query: NameForm, listed: NameForm, spelled_out: frozenset[st
             joined = Levenshtein.normalized_similarity(mine, theirs)
             if joined >= JOINED_SIMILARITY and joined > best:
                 best, reason = joined, f"same letters, spaced differently ({joined:.2f})"
+            if min(len(mine), len(theirs)) <= MAX_ACRONYM_LENGTH:
+                continue  # initials run together ("M. I. T."): letters, not sounds
             sound = Levenshtein.normalized_similarity(phonetic_key(mine), phonetic_key(theirs))
             if sound >= JOINED_SIMILARITY and 0.95 * sound > best:
                 best, reason = 0.95 * sound, f"same sound, spaced differently ({sound:.2f})"
@@ -389,14 +421,18 @@ def compare(party: Party, entity: ListEntity) -> Match:
             features.append(
                 FeatureScore(Feature.COUNTRY, -COUNTRY_MISMATCH_PENALTY, f"country {country}, listed {listed}")
             )
-    party_type = party.entity_type or (EntityType.ORGANIZATION if name_form(party.name).company_form else None)
+    evidence = name_form(party.name).company_form
+    party_type = party.entity_type or (EntityType.ORGANIZATION if evidence else None)
     known = (EntityType.PERSON, EntityType.ORGANIZATION)
     if party_type in known and entity.entity_type in known and party_type != entity.entity_type and not shared_ids:
         # "Naser Maleki Trading Company" is a company named after the listed person, not the person
         score = max(0.0, score - TYPE_MISMATCH_PENALTY)
+        why = "given" if party.entity_type else f"its name has {evidence!r}"
         features.append(
             FeatureScore(
-                Feature.TYPE, -TYPE_MISMATCH_PENALTY, f"{party_type.value} against a listed {entity.entity_type.value}"
+                Feature.TYPE,
+                -TYPE_MISMATCH_PENALTY,
+                f"{party_type.value} ({why}) against a listed {entity.entity_type.value}",
             )
         )
     if party.dates and entity.dates:

@@ -240,7 +240,8 @@ class NameForm:
     translated: tuple[tuple[str, str], ...] = ()  # (word as written, glossary concept) pairs
     abjad: bool = False  # written in Arabic script: vowels were not written, compare consonants
     words: tuple[str, ...] = ()  # the core words as written (before the glossary)
-    company_form: bool = False  # the name carries a company form (Co., Ltd, 公司, ООО): an organisation
+    company_form: str = ""  # a company form that only a company carries (Ltd, LLC, 公司, ООО), as written
+    own_acronyms: tuple[str, ...] = ()  # words that abbreviate the name's other words ("... (ISRO)")
 
     @property
     def is_single_token(self) -> bool:
@@ -312,11 +313,11 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("o", "u"),
 )
 _REPEATS = re.compile(r"(.)\1+")
-# Korean initial ㄹ/ㄴ before "y": the North writes Ryonbong, the South Yonbong, others Lyonbong or
-# Nyonbong (the initial-sound rule). Pinyin never starts a syllable so (Liang is not Yang).
-_KOREAN_INITIAL_LIQUID = re.compile(r"^[rln]y(?=[aeiou])")
+# Korean initial ㄹ/ㄴ before ㅕ/ㅛ: the North writes Ryonbong, the South Yonbong, others Lyonbong or
+# Nyonbong (the initial-sound rule). Only before "yo"/"yeo", the Korean syllables: Ryan, Lyudmila and
+# Ryazan keep their first letter, and pinyin never starts a syllable so (Liang is not Yang).
+_KOREAN_INITIAL_LIQUID = re.compile(r"^[rln]y(?=e?o)")
 _H_AFTER_CONSONANT = re.compile(r"(?<=[^aiu])h")
-_VOWEL_OR_GLIDE = re.compile(r"[aeiouyhw]+")
 
 
 @lru_cache(maxsize=200_000)
@@ -333,6 +334,22 @@ def phonetic_key(token: str) -> str:
 
 
 _ABJAD_DROPPED = re.compile(r"[aeiouyhw]+")
+
+
+_ABJAD_DIGRAPHS = (("kh", "x"), ("gh", "q"), ("sh", "$"), ("ch", "c"), ("zh", "j"), ("ph", "f"), ("th", "t"))
+_ABJAD_VOWELS = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=200_000)
+def abjad_key(token: str) -> str:
+    """The consonants an Arabic-script spelling writes, from either script: Latin digraphs read as one
+    letter (kh, gh, sh), q and gh as one (Baqeri / Bagheri), w as v (Vahid / وحید), h kept (a written
+    letter there: Hemmat is not Ahmad), d and t kept apart; vowels and y dropped."""
+    key = token.replace("'", "")
+    for digraph, letter in _ABJAD_DIGRAPHS:
+        key = key.replace(digraph, letter)
+    key = key.replace("q", "k").replace("w", "v")
+    return _REPEATS.sub(r"\1", _ABJAD_VOWELS.sub("", key))
 
 
 @lru_cache(maxsize=200_000)
@@ -408,11 +425,15 @@ def name_form(name: str) -> NameForm:
     # as "al" and "the" do in Latin script; a word that merely starts with lam (لیبارٹریز) stays.
     text = transliterate(_ARABIC_ARTICLE.sub("", name) if _ARABIC_SCRIPT.search(name) else name)
     tokens = tuple(text.split())
-    stripped = _merge_syllables(_expand(_remove_company_forms(text).split()))
+    without_forms = _remove_company_forms(text).split()
+    stripped = _merge_syllables(_expand(without_forms))
     abjad = bool(_VOWELS_UNWRITTEN.search(name))
-    plain = _without_own_acronyms(
-        [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
-    )
+    plain = [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
+    own: tuple[str, ...] = ()
+    if name.isascii() or not any(_is_syllabic(ch) for ch in name):  # Han and Hangul syllables are not words
+        kept = _without_own_acronyms(plain)
+        own = tuple(word for word in plain if word not in kept)
+        plain = kept
     core = tuple(GLOSSARY.get(t) or GLOSSARY.get(_singular(t), t) for t in plain)
     translated = tuple((word, concept) for word, concept in zip(plain, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
@@ -434,24 +455,46 @@ def name_form(name: str) -> NameForm:
         translated=translated,
         abjad=abjad,
         words=tuple(plain),
-        company_form=len(_remove_company_forms(text).split()) < len(tokens)
-        or any(t in COMPANY_FORM_WORDS for t in tokens),
+        company_form=_company_evidence(tokens, len(without_forms) < len(tokens)),
+        own_acronyms=own,
     )
 
 
+# Company forms that only companies carry. Short forms that are also particles of personal names
+# (Ag, as-, ad-, Sa, Oy, Tov) or initials (J. V.) say nothing about the kind of party.
+UNAMBIGUOUS_COMPANY_FORMS = frozenset(
+    [
+        "co", "company", "companies", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
+        "llp", "plc", "gmbh", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "oao", "pte", "pvt", "pty", "sarl", "srl",
+        "gongsi", "zonggongsi", "youxian", "hoesa", "shrkt", "shrkh", "sherkat", "sharikat", "kompaniya",
+    ]
+)  # fmt: skip
+
+
+def _company_evidence(tokens: tuple[str, ...], phrase_removed: bool) -> str:
+    """The company form that shows a name is a company's, or "" (a multi-word form such as "joint
+    stock company" or 有限公司 counts; a short form that is also a name particle does not)."""
+    found = next((t for t in tokens if t in UNAMBIGUOUS_COMPANY_FORMS), "")
+    return found or ("company form" if phrase_removed and "j" not in tokens else "")
+
+
 def _without_own_acronyms(words: list[str]) -> list[str]:
-    """Drop a word that abbreviates a run of the name's own words ("Indian Space Research Organisation
-    (ISRO)"): it repeats the name and would count as a word the other side lacks."""
-    kept = []
-    for position, word in enumerate(words):
-        others = words[:position] + words[position + 1 :]
-        size = len(word)
-        own = size >= 3 and any(
-            "".join(w[0] for w in others[start : start + size]) == word for start in range(len(others) - size + 1)
+    """Drop a word that abbreviates a run of the name's other words ("Indian Space Research Organisation
+    (ISRO)"): it repeats the name and would count as a word the other side lacks. Linear in the name:
+    each candidate (3 to 6 letters) is looked for in the initials of the words before and after it."""
+    initials = "".join(w[0] for w in words)
+    kept = [
+        word
+        for position, word in enumerate(words)
+        if not (
+            MIN_OWN_ACRONYM <= len(word) <= MAX_OWN_ACRONYM
+            and (word in initials[:position] or word in initials[position + 1 :])
         )
-        if not own:
-            kept.append(word)
+    ]
     return kept or words
+
+
+MIN_OWN_ACRONYM, MAX_OWN_ACRONYM = 3, 6
 
 
 def _singular(word: str) -> str:

@@ -12,9 +12,12 @@ from pathlib import Path
 from mtcr.errors import DataFileError, InputError
 from mtcr.screening.model import EntityType, Party
 
-PARTY_COLUMNS = ("name", "country", "address", "id", "dates", "type")
-PARTY_TYPES = {"person": EntityType.PERSON, "organization": EntityType.ORGANIZATION}
-PARTY_TYPES["organisation"] = EntityType.ORGANIZATION
+PARTY_TYPES = {
+    "person": EntityType.PERSON,
+    "organization": EntityType.ORGANIZATION,
+    "organisation": EntityType.ORGANIZATION,
+}
+MAX_NAME_LENGTH = 500  # as the API and the web form allow; no party's name is longer
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -59,6 +62,12 @@ def parse_parties(text: str, source: str) -> list[Party]:
             name = clean_text(row.get("name") or "")
             if not name:
                 raise DataFileError(source, "empty name", field=f"line {line}, column name")
+            if len(name) > MAX_NAME_LENGTH:
+                raise DataFileError(
+                    source,
+                    f"a name of {len(name)} characters (at most {MAX_NAME_LENGTH})",
+                    field=f"line {line}, column name",
+                )
             try:
                 country = country_code(row.get("country"))
             except InputError as exc:

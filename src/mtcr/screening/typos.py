@@ -1,7 +1,7 @@
 """How likely one word is a mistyping of another: an edit distance that weighs each slip by how often
 people make it at a keyboard. A doubled or dropped double letter, two neighbouring letters swapped or
 a key next to the intended one cost less than a letter that has nothing to do with the one it
-replaces (Karimi / Karami, Movahed / Mojahed are different names, not slips).
+replaces (in a short word: Karimi / Karami are different names, Idnustries a slip).
 """
 
 from __future__ import annotations
