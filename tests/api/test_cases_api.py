@@ -59,7 +59,8 @@ def _new_m11_case(world: World, marking: str = "SECRET") -> int:
     typed = _ok(c.post("/screen", headers=officer, json={"name": "Naser Maleki", "entity_type": "organization"}), 201)
     assert typed["party"]["entity_type"] == "organization"
     assert any(f["feature"] == "type" for f in typed["hits"][0]["match"]["features"])
-    assert c.post("/screen", headers=officer, json={"name": "X", "entity_type": "ship"}).status_code == 422
+    for wrong in ("ship", "other"):
+        assert c.post("/screen", headers=officer, json={"name": "X", "entity_type": wrong}).status_code == 422
     party = _ok(
         c.post(
             f"/cases/{case['id']}/parties",
