@@ -44,8 +44,8 @@ def _short_words(form: NameForm) -> list[str]:
     its first (as written, before the glossary: DPRK, not "korea"), a name of initials gives them run
     together ("E. S. Co." gives "esc")."""
     words = [form.words[0]] if 1 <= len(form.words) <= 2 else []
-    if len(form.tokens) >= 2 and all(len(t) == 1 for t in form.core):
-        words.append("".join(t[0] for t in form.tokens))
+    if form.spelled:
+        words.append(form.spelled)
     return [w for w in words if len(w) >= 3]
 
 

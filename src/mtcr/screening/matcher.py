@@ -295,19 +295,12 @@ def _loose_initials(token: str, acronyms: tuple[str, ...]) -> str:
     return ""
 
 
-def _spelled_initials(form: NameForm) -> str:
-    """A name written as initials ("E. S. Co."): the letters run together, company forms included."""
-    if len(form.tokens) >= 2 and all(len(t) == 1 for t in form.core):
-        return "".join(t[0] for t in form.tokens)
-    return ""
-
-
 def _acronym(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset()) -> tuple[float, str] | None:
     """One side abbreviates the other: initials, or the starts of its words; other words may follow.
     A listed acronym in ``spelled_out`` is one the entity also lists written out: the query is compared
     with that name instead (SHIG is Shahid Hemmat Industrial Group, not Shahid Hamedani Industrial Group)."""
     for short, long in ((query, listed), (listed, query)):
-        spelled = _spelled_initials(short)  # "I. R. G. C.", "E. S. Co."
+        spelled = short.spelled  # "I. R. G. C.", "E. S. Co."
         rest: tuple[str, ...]
         if spelled:
             token, rest = spelled, ()
@@ -336,7 +329,7 @@ def _acronym(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = fr
 
 def name_similarity(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset()) -> tuple[float, str]:
     """Similarity in [0, 1] of two prepared names, and why (``spelled_out``: see ``_acronym``)."""
-    initials, listed_initials = _spelled_initials(query), _spelled_initials(listed)
+    initials, listed_initials = query.spelled, listed.spelled
     if initials and listed_initials and (initials == listed_initials or query.core == listed.core):
         return 1.0, "same initials"  # company forms aside: "E S" is "E. S. Co."
     if initials or listed_initials:
@@ -358,13 +351,21 @@ def name_similarity(query: NameForm, listed: NameForm, spelled_out: frozenset[st
         # only when the names are split into words differently ("Zhongguo" / "Zhong Guo"): over
         # whole names a one-letter difference would read as a near-perfect match. Run together as
         # written, and as translated ("Joseon Dan Gun Muyeok" is "Korea Dangun Trading").
-        for mine, theirs in ((query.joined, listed.joined), ("".join(query.core), "".join(listed.core))):
+        for mine, theirs, mine_sound, theirs_sound in (
+            (query.joined, listed.joined, query.joined_sound, listed.joined_sound),
+            (
+                query.translated_joined,
+                listed.translated_joined,
+                query.translated_joined_sound,
+                listed.translated_joined_sound,
+            ),
+        ):
             joined = Levenshtein.normalized_similarity(mine, theirs)
             if joined >= JOINED_SIMILARITY and joined > best:
                 best, reason = joined, f"same letters, spaced differently ({joined:.2f})"
             if min(len(mine), len(theirs)) <= MAX_ACRONYM_LENGTH:
                 continue  # initials run together ("M. I. T."): letters, not sounds
-            sound = Levenshtein.normalized_similarity(phonetic_key(mine), phonetic_key(theirs))
+            sound = Levenshtein.normalized_similarity(mine_sound, theirs_sound)
             if sound >= JOINED_SIMILARITY and 0.95 * sound > best:
                 best, reason = 0.95 * sound, f"same sound, spaced differently ({sound:.2f})"
     acronym = _acronym(query, listed, spelled_out)

@@ -242,6 +242,12 @@ class NameForm:
     words: tuple[str, ...] = ()  # the core words as written (before the glossary)
     company_form: str = ""  # a company form that only a company carries (Ltd, LLC, 公司, ООО), as written
     own_acronyms: tuple[str, ...] = ()  # words that abbreviate the name's other words ("... (ISRO)")
+    spelled: str = ""  # a name written as initials ("E. S. Co."): the letters run together, forms included
+    # the name run together as translated ("koreadanguntrading"), and the phonetic keys of both run-together
+    # forms: computed once per name, as every comparison with a name split differently needs them
+    translated_joined: str = ""
+    joined_sound: str = ""
+    translated_joined_sound: str = ""
 
     @property
     def is_single_token(self) -> bool:
@@ -437,6 +443,7 @@ def name_form(name: str) -> NameForm:
     core = tuple(GLOSSARY.get(t) or GLOSSARY.get(_singular(t), t) for t in plain)
     translated = tuple((word, concept) for word, concept in zip(plain, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
+    joined = _strip_suffixes("".join(plain))
     acronyms: list[str] = []
     for group in (words, core, plain, tokens):  # tokens: "of" and forms spelled too (MoRI, CETC)
         if len(group) > 1 and not any(t.isdigit() for t in group):
@@ -448,7 +455,7 @@ def name_form(name: str) -> NameForm:
         tokens=tokens,
         core=core,
         phonetic=tuple(phonetic_key(t) for t in core),
-        joined=_strip_suffixes("".join(plain)),
+        joined=joined,
         acronyms=tuple(acronyms),
         weights=tuple(token_weight(t) for t in core),
         total_weight=sum(token_weight(t) for t in core),
@@ -457,6 +464,10 @@ def name_form(name: str) -> NameForm:
         words=tuple(plain),
         company_form=_company_evidence(tokens, len(without_forms) < len(tokens)),
         own_acronyms=own,
+        spelled="".join(t[0] for t in tokens) if len(tokens) >= 2 and all(len(t) == 1 for t in core) else "",
+        translated_joined="".join(core),
+        joined_sound=phonetic_key(joined),
+        translated_joined_sound=phonetic_key("".join(core)),
     )
 
 
