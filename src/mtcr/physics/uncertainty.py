@@ -28,7 +28,6 @@ rockets, and staged flights within reach of orbit, which need the scalar orbit s
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -38,7 +37,6 @@ from pathlib import Path
 
 import numba
 import numpy as np
-import yaml
 from scipy import special, stats
 
 from mtcr.annex import Annex
@@ -71,10 +69,8 @@ from mtcr.physics.vehicle import (
     TSFC_UNIT,
     Vehicle,
     VehicleKind,
-    _DuplicateKeyError,  # the loader's own strict YAML/JSON reading, reused so both read files alike
-    _load_yaml,
-    _no_duplicates,
     parse_vehicle,
+    read_vehicle_document,
     tsfc_from_quantity,
     unit_of,
 )
@@ -293,26 +289,7 @@ def _copy(value: object) -> object:
 
 def read_document(path: str | Path) -> dict[str, object]:
     """The raw mapping of a vehicle file (YAML or JSON), read as strictly as load_vehicle reads it."""
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataFileError(str(file), "file not found") from exc
-    except UnicodeDecodeError as exc:
-        raise DataFileError(str(file), "not a text file (UTF-8 expected)") from exc
-    except OSError as exc:
-        raise DataFileError(str(file), f"cannot read: {exc.strerror or exc}") from exc
-    is_json = file.suffix.lower() == ".json"
-    try:
-        raw = json.loads(text, object_pairs_hook=_no_duplicates) if is_json else _load_yaml(text)
-    except _DuplicateKeyError as exc:
-        raise DataFileError(str(file), f"key {exc.key!r} is given twice") from exc
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:  # the loader's wording
-        kind = "JSON" if is_json else "YAML"
-        raise DataFileError(str(file), f"not valid {kind}: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataFileError(str(file), "expected a mapping of keys at the top level")
-    return raw
+    return read_vehicle_document(path)
 
 
 def document_path(target: str) -> Path:

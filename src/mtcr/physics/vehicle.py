@@ -810,8 +810,9 @@ def _load_yaml(text: str) -> object:
     return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass: no arbitrary objects
 
 
-def load_vehicle(path: str | Path) -> Vehicle:
-    """Read a vehicle file (``.yaml``, ``.yml`` or ``.json``)."""
+def read_vehicle_document(path: str | Path) -> dict[str, object]:
+    """The raw mapping of a vehicle file (``.yaml``, ``.yml`` or ``.json``): UTF-8, no duplicate keys,
+    no arbitrary YAML objects, a mapping at the top level. Errors name the file and the problem."""
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8")
@@ -821,13 +822,20 @@ def load_vehicle(path: str | Path) -> Vehicle:
         raise DataFileError(str(file), "not a text file (UTF-8 expected)") from exc
     except OSError as exc:
         raise DataFileError(str(file), f"cannot read: {exc.strerror or exc}") from exc
+    is_json = file.suffix.lower() == ".json"
     try:
-        raw = json.loads(text, object_pairs_hook=_no_duplicates) if file.suffix.lower() == ".json" else _load_yaml(text)
+        raw = json.loads(text, object_pairs_hook=_no_duplicates) if is_json else _load_yaml(text)
     except _DuplicateKeyError as exc:
         raise DataFileError(str(file), f"key {exc.key!r} is given twice") from exc
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        kind = "JSON" if file.suffix.lower() == ".json" else "YAML"
+        kind = "JSON" if is_json else "YAML"
         raise DataFileError(str(file), f"not valid {kind}: {exc}") from exc
-    if not isinstance(raw, Mapping):
+    if not isinstance(raw, dict):
         raise DataFileError(str(file), "expected a mapping of keys at the top level")
-    return parse_vehicle(raw, source=str(file))
+    return raw
+
+
+def load_vehicle(path: str | Path) -> Vehicle:
+    """Read a vehicle file (``.yaml``, ``.yml`` or ``.json``)."""
+    raw = read_vehicle_document(path)
+    return parse_vehicle(raw, source=str(Path(path)))

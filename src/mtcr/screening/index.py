@@ -23,6 +23,7 @@ from mtcr.screening.matcher import (
     MIN_LONE_INLINE_ACRONYM,
     MIN_LOOSE_ACRONYM,
     Match,
+    acronym_word,
     compare,
     normalise_identifier,
 )
@@ -40,13 +41,9 @@ MIN_COMMON_KEY_POSTINGS = 200
 
 
 def _short_words(form: NameForm) -> list[str]:
-    """The words that ``matcher._acronym`` may read as an acronym: a name of one or two words gives
-    its first (as written, before the glossary: DPRK, not "korea"), a name of initials gives them run
-    together ("E. S. Co." gives "esc")."""
-    words = [form.words[0]] if 1 <= len(form.words) <= 2 else []
-    if form.spelled:
-        words.append(form.spelled)
-    return [w for w in words if len(w) >= 3]
+    """The word ``matcher._acronym`` may read as an acronym, if any (see ``acronym_word``)."""
+    word, _ = acronym_word(form)
+    return [word] if word else []
 
 
 def blocking_keys(form: NameForm) -> set[str]:

@@ -295,21 +295,29 @@ def _loose_initials(token: str, acronyms: tuple[str, ...]) -> str:
     return ""
 
 
+def acronym_word(form: NameForm) -> tuple[str, tuple[str, ...]]:
+    """The word a name may be an acronym as, and the words beside it, or ("", ()): initials written
+    apart run together ("I. R. G. C."), or the first word, as written, of a name of one or two words
+    (DPRK, "BSTU Voenmeh"). Three letters at least, and no stop word ("The" is no acronym of Tehran
+    Heavy Engineering). The candidate index keys the same word."""
+    rest: tuple[str, ...]
+    if form.spelled:
+        token, rest = form.spelled, ()
+    elif 1 <= len(form.words) <= 2:
+        token, rest = form.words[0], form.words[1:]
+    else:
+        return "", ()
+    return (token, rest) if len(token) >= 3 and token not in STOP_WORDS else ("", ())
+
+
 def _acronym(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset()) -> tuple[float, str] | None:
     """One side abbreviates the other: initials, or the starts of its words; other words may follow.
     A listed acronym in ``spelled_out`` is one the entity also lists written out: the query is compared
     with that name instead (SHIG is Shahid Hemmat Industrial Group, not Shahid Hamedani Industrial Group)."""
     for short, long in ((query, listed), (listed, query)):
-        spelled = short.spelled  # "I. R. G. C.", "E. S. Co."
-        rest: tuple[str, ...]
-        if spelled:
-            token, rest = spelled, ()
-        elif not short.tokens or len(short.words) > 2:
+        token, rest = acronym_word(short)
+        if not token or (short is listed and token in spelled_out):
             continue
-        else:
-            token, rest = short.words[0] if short.words else "", short.words[1:]
-        if len(token) < 3 or token in STOP_WORDS or (short is listed and token in spelled_out):
-            continue  # "The" is no acronym of Tehran Heavy Engineering
         loose = _loose_initials(token, long.acronyms)
         if token in long.acronyms or token in long.own_acronyms:  # IFP, given in brackets by the name itself
             kind, base = "acronym", ACRONYM_SCORE
