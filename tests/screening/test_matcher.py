@@ -48,6 +48,11 @@ HITS = [
     ("E S", "E. S. Co.", "same initials"),
     ("Tiba Industrial Group", "Teba Industrial Group", "same sound"),  # four letters: a word, not initials
     ("RIAMB", "Beijing Research Institute of Automation for Machine Building Industry", "RIAMB="),
+    ("Sterling Metl Works", "Sterling Metal Works", "typo"),  # "metl" is no word: a slip
+    ("Minsk Wheeled Tractor Plant", "Minsk Wheel Tractor Plant", "typo"),  # two forms of one word
+    # Wade-Giles, as older documents write Chinese names, read in pinyin
+    ("Ch'ing-tao Hai-yang Mao-i Yu-hsien Kung-ssu", "Qingdao Haiyang Maoyi Youxian Gongsi", "identical"),
+    ("Pak Chang-Ho", "PAK Chang Ho", "identical"),  # a Korean given name is not read as Wade-Giles
 ]
 MISSES = [
     ("China Aerospace Science and Industry Corporation", "China Aerospace Science and Technology Corporation"),
@@ -65,6 +70,9 @@ MISSES = [
     ("M. I. T.", "MID"),
     ("technology", "General Technology Limited"),  # generic words only: no allowance for words left out
     ("Park Electronics", "Pak Electronics"),  # Park is an English word as well as a Korean surname
+    # two real words or names one letter apart are two names, not one mistyped
+    ("Atlas Marine Systems", "Atlas Marina Systems"),
+    ("Shanghai Huaxing Trading", "Shanghai Huaxin Trading"),  # 华兴 and 华新: both pinyin
 ]
 
 

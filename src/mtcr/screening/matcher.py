@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Levenshtein
 
+from mtcr.screening.lexicon import are_different_words
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.normalise import (
     GENERIC_WEIGHT,
@@ -30,7 +31,7 @@ from mtcr.screening.normalise import (
 )
 from mtcr.screening.typos import typo_similarity
 
-MATCHER_VERSION = "1.1.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.2.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
@@ -113,7 +114,8 @@ def _token_similarity(
                 return 0.9, "same consonants"
     if min(len(a), len(b)) >= 4:
         similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
-        if similarity >= TYPO_SIMILARITY:
+        # two real words or names one letter apart (Hekmat / Hemmat, Haiyang / Haiying) are two names
+        if similarity >= TYPO_SIMILARITY and not are_different_words(a, b):
             return similarity - TYPO_COST, "typo"
     # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):

@@ -20,6 +20,8 @@ from pathlib import Path
 import yaml
 from anyascii import anyascii
 
+from mtcr.screening.wadegiles import wade_giles_to_pinyin
+
 # Legal-form and company-form words, after transliteration and lower-casing. Multi-word forms are
 # matched as whole phrases first. Sources: ISO 20275 entity legal forms (common abbreviations),
 # and the usual romanisations of 公司/有限/股份 (Chinese), 회사/주식회사 (Korean), شرکت (Persian),
@@ -419,6 +421,26 @@ _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uF
 _ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06FF])(?:\u0648)?\u0627\u0644(?=[\u0600-\u06FF]{2})")
 
 
+# Wade-Giles (Ta-lien, K'o-chi, Yu-hsien): written syllable by syllable, joined by hyphens and with
+# apostrophes for aspiration. A name is read as Wade-Giles only when one of its hyphenated words
+# shows a spelling pinyin and Korean romanisations never use (hs, ss, tz, ts, ieh, ien, chih, shih):
+# Korean given names (Chang-ho, Do-chun) and McCune-Reischauer's aspirated P'yong stay as written.
+_HYPHENATED = re.compile(r"[A-Za-z'\u2018\u2019\u02bb]+(?:-[A-Za-z'\u2018\u2019\u02bb]+)+")
+_WADE_GILES_ONLY = re.compile(r"hs|ss|sz|tz|ts|ieh|ien(?![a-z])|[cs]hih|jih")
+
+
+def _wade_giles_as_pinyin(name: str) -> str:
+    """``name`` with its Wade-Giles words in pinyin ("Ta-lien Cheng-hua" -> "dalian zhenghua")."""
+    hyphenated = _HYPHENATED.findall(name)
+    if not any(_WADE_GILES_ONLY.search(word.lower()) for word in hyphenated):
+        return name
+    for word in hyphenated:
+        pinyin = wade_giles_to_pinyin(word)
+        if pinyin is not None:
+            name = name.replace(word, pinyin, 1)
+    return name
+
+
 # Prepared names are cached: every listed name is prepared when an index is built, and again each
 # time it is a candidate. Large enough for a list of two million names; beyond that, recomputed.
 NAME_CACHE_SIZE = 2_000_000
@@ -429,7 +451,11 @@ def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
     # The Arabic article is written joined to its word (الشهيد, al-shahid; والبحوث, wa-al-buhuth): it goes,
     # as "al" and "the" do in Latin script; a word that merely starts with lam (لیبارٹریز) stays.
-    text = transliterate(_ARABIC_ARTICLE.sub("", name) if _ARABIC_SCRIPT.search(name) else name)
+    if _ARABIC_SCRIPT.search(name):
+        written = _ARABIC_ARTICLE.sub("", name)
+    else:
+        written = _wade_giles_as_pinyin(name) if "-" in name else name
+    text = transliterate(written)
     tokens = tuple(text.split())
     without_forms = _remove_company_forms(text).split()
     stripped = _merge_syllables(_expand(without_forms))
