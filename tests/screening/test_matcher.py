@@ -183,3 +183,9 @@ def test_typo_similarity_weighs_slips_by_how_people_mistype(a: str, b: str, clos
 
     assert typo_similarity(a, b) > typo_similarity(closer, farther)
     assert typo_similarity(a, a) == 1.0 and 0.0 <= typo_similarity(a, "zzz") < 0.5
+
+
+def test_the_reason_says_when_two_real_words_are_not_a_typo() -> None:
+    match = compare(Party("China Haiyang Company"), _entity("China Haiying Company"))
+    assert match.score < DEFAULT_THRESHOLD
+    assert "haiyang/haiying: both real words or names, not a typo" in match.features[0].reason

@@ -21,19 +21,29 @@ from pathlib import Path
 
 from wordfreq import get_frequency_dict
 
+from mtcr.screening.normalise import abjad_key
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES
 
 _LONGEST_SYLLABLE = 6  # zhuang, chuang, shuang
 
 
+_LEXICON = Path(__file__).resolve().parent.parent / "data" / "screening" / "lexicon"
+ABJAD_NAMES_FILE = "persian_arabic_names.txt"
+
+
+def _read(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 @cache
 def _names() -> frozenset[str]:
-    folder = Path(__file__).resolve().parent.parent / "data" / "screening" / "lexicon"
-    words: set[str] = set()
-    for path in sorted(folder.glob("*.txt")):
-        lines = path.read_text(encoding="utf-8").splitlines()
-        words.update(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-    return frozenset(words)
+    return frozenset().union(*(_read(path) for path in sorted(_LEXICON.glob("*.txt"))))
+
+
+@cache
+def _abjad_names() -> frozenset[str]:
+    return _read(_LEXICON / ABJAD_NAMES_FILE)
 
 
 MIN_ENGLISH_ZIPF = 2.5
@@ -79,6 +89,13 @@ def _inflected(a: str, b: str) -> bool:
     return longer.startswith(shorter) and longer[len(shorter) :] in _INFLECTIONS
 
 
+def _one_name_in_arabic_script(a: str, b: str) -> bool:
+    """Persian and Arabic names leave short vowels unwritten, so Latin spellings of one name differ in
+    their vowels (Morteza/Mortaza, Babaei/Babaie): such names with the same consonants may be one."""
+    abjad = _abjad_names()
+    return a in abjad and b in abjad and abjad_key(a) == abjad_key(b)
+
+
 def are_different_words(a: str, b: str) -> bool:
-    """``a`` and ``b`` are two real words, not two forms of one: neither is a typo of the other."""
-    return not _inflected(a, b) and is_known_word(a) and is_known_word(b)
+    """``a`` and ``b`` are two real words, not two forms or spellings of one: neither is a typo of the other."""
+    return not _inflected(a, b) and not _one_name_in_arabic_script(a, b) and is_known_word(a) and is_known_word(b)

@@ -244,7 +244,20 @@ def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = 
         if len(done) < len(query.core):
             score *= SUBSTITUTION_FACTOR
             notes.append("different words on both sides")
+            notes.extend(_real_words_apart(query, listed, done, used))
     return score, notes
+
+
+def _real_words_apart(query: NameForm, listed: NameForm, done: set[int], used: set[int]) -> list[str]:
+    """Why unmatched words that look like typos of one another were not read so (Hekmat, Hemmat)."""
+    return [
+        f"{mine}/{theirs}: both real words or names, not a typo"
+        for mine in (t for i, t in enumerate(query.core) if i not in done)
+        for theirs in (t for i, t in enumerate(listed.core) if i not in used)
+        if min(len(mine), len(theirs)) >= 4
+        and are_different_words(mine, theirs)
+        and typo_similarity(mine, theirs, TYPO_SIMILARITY) >= TYPO_SIMILARITY
+    ]
 
 
 MAX_LETTERS_PER_WORD = 3  # an abbreviation takes at most the first three letters of each word
