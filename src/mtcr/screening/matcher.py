@@ -89,6 +89,7 @@ class Match:
         return self.score >= threshold
 
 
+REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
 
 
@@ -115,8 +116,8 @@ def _token_similarity(
     if min(len(a), len(b)) >= 4:
         similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
         # two real words or names one letter apart (Hekmat / Hemmat, Haiyang / Haiying) are two names
-        if similarity >= TYPO_SIMILARITY and not are_different_words(a, b):
-            return similarity - TYPO_COST, "typo"
+        if similarity >= TYPO_SIMILARITY:
+            return (0.0, REAL_WORDS) if are_different_words(a, b) else (similarity - TYPO_COST, "typo")
     # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
@@ -165,6 +166,7 @@ def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = 
     abjad = query.abjad or listed.abjad
     lone_query, lone_listed = query.is_single_token, listed.is_single_token
     kinds: set[str] = set()
+    refused: list[tuple[int, int]] = []  # (query word, listed word) one letter apart, both real words
     done: set[int] = set()  # query words already matched as an acronym or by one
     # An acronym inside a name stands for its run of words; it counts with the run's weight.
     for position, run in _inline_acronyms(query, listed):
@@ -212,6 +214,8 @@ def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = 
                     )
                     if alternative[0] > similarity:
                         similarity, kind = alternative
+                if kind == REAL_WORDS:
+                    refused.append((position, index))
                 if similarity > best:
                     best, best_index, how = similarity, index, kind
         if best_index >= 0:
@@ -244,20 +248,12 @@ def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = 
         if len(done) < len(query.core):
             score *= SUBSTITUTION_FACTOR
             notes.append("different words on both sides")
-            notes.extend(_real_words_apart(query, listed, done, used))
+            notes.extend(
+                f"{query.core[i]}/{listed.core[j]}: both real words or names, not a typo"
+                for i, j in refused
+                if i not in done and j not in used
+            )
     return score, notes
-
-
-def _real_words_apart(query: NameForm, listed: NameForm, done: set[int], used: set[int]) -> list[str]:
-    """Why unmatched words that look like typos of one another were not read so (Hekmat, Hemmat)."""
-    return [
-        f"{mine}/{theirs}: both real words or names, not a typo"
-        for mine in (t for i, t in enumerate(query.core) if i not in done)
-        for theirs in (t for i, t in enumerate(listed.core) if i not in used)
-        if min(len(mine), len(theirs)) >= 4
-        and are_different_words(mine, theirs)
-        and typo_similarity(mine, theirs, TYPO_SIMILARITY) >= TYPO_SIMILARITY
-    ]
 
 
 MAX_LETTERS_PER_WORD = 3  # an abbreviation takes at most the first three letters of each word
