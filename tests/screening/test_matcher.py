@@ -51,7 +51,7 @@ HITS = [
     ("Sterling Metl Works", "Sterling Metal Works", "typo"),  # "metl" is no word: a slip
     ("Minsk Wheeled Tractor Plant", "Minsk Wheel Tractor Plant", "typo"),  # two forms of one word
     # Wade-Giles, as older documents write Chinese names, read in pinyin
-    ("Ch'ing-tao Hai-yang Mao-i Yu-hsien Kung-ssu", "Qingdao Haiyang Maoyi Youxian Gongsi", "identical"),
+    ("Ch'ing-tao Hai-yang Mao-i Yu-hsien Kung-ssu", "Qingdao Haiyang Maoyi Youxian Gongsi", "Ch'ing-tao=qingdao"),
     ("Pak Chang-Ho", "PAK Chang Ho", "identical"),  # a Korean given name is not read as Wade-Giles
 ]
 MISSES = [

@@ -365,6 +365,9 @@ def name_similarity(query: NameForm, listed: NameForm, spelled_out: frozenset[st
     ]
     if translated:
         notes.append("translated " + ", ".join(dict.fromkeys(translated)))
+    wade_giles = [f"{word}={pinyin}" for form in (query, listed) for word, pinyin in form.wade_giles]
+    if wade_giles:
+        notes.append("Wade-Giles read as pinyin " + ", ".join(wade_giles))
     best, reason = aligned, "tokens " + (", ".join(notes) if notes else "identical")
     if query.joined and listed.joined and len(query.core) != len(listed.core):
         # only when the names are split into words differently ("Zhongguo" / "Zhong Guo"): over

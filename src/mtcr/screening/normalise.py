@@ -250,6 +250,7 @@ class NameForm:
     translated_joined: str = ""
     joined_sound: str = ""
     translated_joined_sound: str = ""
+    wade_giles: tuple[tuple[str, str], ...] = ()  # (word as written, pinyin) pairs read from Wade-Giles
 
     @property
     def is_single_token(self) -> bool:
@@ -429,16 +430,19 @@ _HYPHENATED = re.compile(r"[A-Za-z'\u2018\u2019\u02bb]+(?:-[A-Za-z'\u2018\u2019\
 _WADE_GILES_ONLY = re.compile(r"hs|ss|sz|tz|ts|ieh|ien(?![a-z])|[cs]hih|jih")
 
 
-def _wade_giles_as_pinyin(name: str) -> str:
-    """``name`` with its Wade-Giles words in pinyin ("Ta-lien Cheng-hua" -> "dalian zhenghua")."""
+def _wade_giles_as_pinyin(name: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``name`` with its Wade-Giles words in pinyin ("Ta-lien Cheng-hua" -> "dalian zhenghua"), and the
+    (word as written, pinyin) pairs."""
     hyphenated = _HYPHENATED.findall(name)
     if not any(_WADE_GILES_ONLY.search(word.lower()) for word in hyphenated):
-        return name
+        return name, ()
+    read: list[tuple[str, str]] = []
     for word in hyphenated:
         pinyin = wade_giles_to_pinyin(word)
         if pinyin is not None:
             name = name.replace(word, pinyin, 1)
-    return name
+            read.append((word, pinyin))
+    return name, tuple(read)
 
 
 # Prepared names are cached: every listed name is prepared when an index is built, and again each
@@ -451,10 +455,13 @@ def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
     # The Arabic article is written joined to its word (الشهيد, al-shahid; والبحوث, wa-al-buhuth): it goes,
     # as "al" and "the" do in Latin script; a word that merely starts with lam (لیبارٹریز) stays.
+    wade_giles: tuple[tuple[str, str], ...] = ()
     if _ARABIC_SCRIPT.search(name):
         written = _ARABIC_ARTICLE.sub("", name)
+    elif "-" in name:
+        written, wade_giles = _wade_giles_as_pinyin(name)
     else:
-        written = _wade_giles_as_pinyin(name) if "-" in name else name
+        written = name
     text = transliterate(written)
     tokens = tuple(text.split())
     without_forms = _remove_company_forms(text).split()
@@ -486,6 +493,7 @@ def name_form(name: str) -> NameForm:
         weights=tuple(token_weight(t) for t in core),
         total_weight=sum(token_weight(t) for t in core),
         translated=translated,
+        wade_giles=wade_giles,
         abjad=abjad,
         words=tuple(plain),
         company_form=_company_evidence(tokens, len(without_forms) < len(tokens)),
