@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from mtcr.screening.lexicon import are_different_words, is_known_word, is_pinyin
+from mtcr.screening.lexicon import are_different_words, chinese_syllables, is_known_word
 
 
 @pytest.mark.parametrize(
-    ("word", "expected"),
+    ("word", "syllables"),
     [
-        ("haiyang", True),  # hai-yang
-        ("zhongguancun", True),
-        ("xian", False),  # one syllable: a word of its own, not a name of several syllables
-        ("babaie", False),  # a syllable after the first never starts with a vowel
-        ("mohammad", False),
-        ("industries", False),
+        ("haiyang", 2),  # hai-yang
+        ("zhongguancun", 3),
+        ("xian", 0),  # one syllable: a word of its own, not a name of several syllables
+        ("babaie", 0),  # a syllable after the first never starts with a vowel
+        ("katimi", 0),  # ka-ti-mi splits, but nothing in it is spelled as only Chinese names are
+        ("banana", 0),
+        ("mohammad", 0),
+        ("industries", 0),
     ],
 )
-def test_pinyin_words_split_into_standard_syllables(word: str, expected: bool) -> None:
-    assert is_pinyin(word) is expected
+def test_chinese_names_split_into_standard_syllables(word: str, syllables: int) -> None:
+    assert chinese_syllables(word) == syllables
 
 
 @pytest.mark.parametrize("word", ["electronics", "karst", "tehran", "haiying"])
@@ -42,6 +44,18 @@ def test_slips_and_rare_dictionary_entries_are_not(word: str) -> None:
         ("rezaei", "rezaie", False),  # one Persian name: its vowels are not written in Persian script
         ("haiyang", "haiying", True),  # pinyin writes its vowels: two names
         ("idnustries", "industries", False),  # a slip: one side is no word
+        ("marine", "marina", True),  # English words: a vowel makes another word
+        ("naser", "nader", True),
+        ("shanghaji", "shanghai", False),  # a syllable more is a slip, not another Chinese name
+        ("defenre", "defence", False),  # "de-fen-re" splits into pinyin, but is no Chinese name
+        # spellings of one word or name
+        ("fibre", "fiber", False),
+        ("programme", "program", False),
+        ("valeriy", "valerij", False),
+        ("jamalzade", "jamalzadeh", False),
+        ("tsihanouskaya", "tsikhanouskaya", False),
+        ("oleksandra", "aleksandra", False),
+        ("yeonglim", "yeongrim", False),
     ],
 )
 def test_two_real_words_are_different_words(a: str, b: str, different: bool) -> None:

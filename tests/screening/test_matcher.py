@@ -53,6 +53,9 @@ HITS = [
     # Wade-Giles, as older documents write Chinese names, read in pinyin
     ("Ch'ing-tao Hai-yang Mao-i Yu-hsien Kung-ssu", "Qingdao Haiyang Maoyi Youxian Gongsi", "Ch'ing-tao=qingdao"),
     ("Pak Chang-Ho", "PAK Chang Ho", "identical"),  # a Korean given name is not read as Wade-Giles
+    ("Kim Sung-min Cross-Border Trading", "Kim Sung Min Cross Border Trading", "identical"),
+    ("Defenre Industries Organization", "Defence Industries Organization", "typo"),  # not a Chinese name
+    ("Valeriy Ivanov", "Valerij Ivanov", "typo"),  # two romanisations of one name
 ]
 MISSES = [
     ("China Aerospace Science and Industry Corporation", "China Aerospace Science and Technology Corporation"),

@@ -11,24 +11,26 @@ The dictionary is the union of
   entries of full dictionaries, such as "spae", are typos more often than they are names);
 - personal and place names as written in Latin letters (``data/screening/lexicon/*.txt``: Persian
   and Arabic, Korean, Chinese places, Russian, Indian);
-- Chinese words of two or more pinyin syllables (every syllable a standard pinyin syllable).
+- Chinese names of two or more pinyin syllables, with zh, x, q or ng (every syllable a standard one).
+
+Spellings of one word or name are not two words: plurals and other endings, British and American
+spelling, and names whose romanisations differ only in vowels, glides, h and l/r.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
 from wordfreq import get_frequency_dict
 
-from mtcr.screening.normalise import abjad_key
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES
 
 _LONGEST_SYLLABLE = 6  # zhuang, chuang, shuang
 
 
 _LEXICON = Path(__file__).resolve().parent.parent / "data" / "screening" / "lexicon"
-ABJAD_NAMES_FILE = "persian_arabic_names.txt"
 
 
 def _read(path: Path) -> frozenset[str]:
@@ -39,11 +41,6 @@ def _read(path: Path) -> frozenset[str]:
 @cache
 def _names() -> frozenset[str]:
     return frozenset().union(*(_read(path) for path in sorted(_LEXICON.glob("*.txt"))))
-
-
-@cache
-def _abjad_names() -> frozenset[str]:
-    return _read(_LEXICON / ABJAD_NAMES_FILE)
 
 
 MIN_ENGLISH_ZIPF = 2.5
@@ -59,8 +56,8 @@ def _english() -> frozenset[str]:
 
 
 @lru_cache(maxsize=100_000)
-def is_pinyin(word: str) -> bool:
-    """``word`` splits into two or more standard pinyin syllables ("haiyang": hai-yang; not "babaie")."""
+def pinyin_syllables(word: str) -> int:
+    """How many standard pinyin syllables ``word`` splits into (the fewest), 0 when it does not split."""
     reachable = [False] * (len(word) + 1)  # reachable[i]: word[:i] splits into syllables
     syllables = [0] * (len(word) + 1)  # the fewest syllables that reach i
     reachable[0] = True
@@ -72,12 +69,23 @@ def is_pinyin(word: str) -> bool:
                 count = syllables[start] + 1
                 if not reachable[end] or count < syllables[end]:
                     reachable[end], syllables[end] = True, count
-    return reachable[-1] and syllables[-1] >= 2
+    return syllables[-1] if reachable[-1] else 0
+
+
+# Letters that pinyin has and most other languages seldom write so: many strings of consonants and vowels
+# split into pinyin syllables (banana, katimi, defenre), Chinese names mostly carry one of these.
+_CHINESE_MARK = re.compile(r"zh|x|q|ng")
+
+
+def chinese_syllables(word: str) -> int:
+    """Syllables of a Chinese name in pinyin (two at least, with zh, x, q or ng: "haiyang"), else 0."""
+    count = pinyin_syllables(word)
+    return count if count >= 2 and _CHINESE_MARK.search(word) else 0
 
 
 def is_known_word(word: str) -> bool:
     """A real word or name, as written in Latin letters (lower case)."""
-    return word in _english() or word in _names() or is_pinyin(word)
+    return word in _english() or word in _names() or chinese_syllables(word) > 0
 
 
 # Endings that make another form of one word (Electronic / Electronics, Wheel / Wheeled), not another word
@@ -89,13 +97,48 @@ def _inflected(a: str, b: str) -> bool:
     return longer.startswith(shorter) and longer[len(shorter) :] in _INFLECTIONS
 
 
-def _one_name_in_arabic_script(a: str, b: str) -> bool:
-    """Persian and Arabic names leave short vowels unwritten, so Latin spellings of one name differ in
-    their vowels (Morteza/Mortaza, Babaei/Babaie): such names with the same consonants may be one."""
-    abjad = _abjad_names()
-    return a in abjad and b in abjad and abjad_key(a) == abjad_key(b)
+# British to American spelling: Fibre/Fiber, Programme/Program, Aluminium/Aluminum are one word
+_AMERICAN = ((re.compile(r"isation"), "ization"), (re.compile(r"ise$"), "ize"), (re.compile(r"our"), "or"))
+_AMERICAN_ENDINGS = (("mme", "m"), ("re", "er"), ("ence", "ense"), ("ium", "um"), ("llery", "lry"))
+
+
+def _american(word: str) -> str:
+    for pattern, replacement in _AMERICAN:
+        word = pattern.sub(replacement, word)
+    for ending, replacement in _AMERICAN_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word
+
+
+# Romanisations of one name differ in vowels, glides and h (Valeriy/Valerij, Morteza/Mortaza,
+# Jamalzade/Jamalzadeh, Tsikhanouskaya/Tsihanouskaya, Oleksandra/Aleksandra), in l/r (Korean ㄹ:
+# Yeonglim/Yeongrim) and in doubled letters; what is left are the consonants a name is told by.
+_SPELLING_DIGRAPHS = (("kh", "h"), ("ph", "f"), ("gh", "g"), ("th", "t"), ("ck", "k"), ("l", "r"))
+_SPELLING_DROPPED = re.compile(r"[aeiouyjhw]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def _spelling_skeleton(word: str) -> str:
+    for digraph, letter in _SPELLING_DIGRAPHS:
+        word = word.replace(digraph, letter)
+    return _REPEATS.sub(r"\1", _SPELLING_DROPPED.sub("", word))
 
 
 def are_different_words(a: str, b: str) -> bool:
-    """``a`` and ``b`` are two real words, not two forms or spellings of one: neither is a typo of the other."""
-    return not _inflected(a, b) and not _one_name_in_arabic_script(a, b) and is_known_word(a) and is_known_word(b)
+    """``a`` and ``b`` are two real words, not two forms or spellings of one: neither is a typo of the other.
+
+    Two Chinese names are different when they have as many syllables (Haiyang/Haiying: one syllable
+    differs); a syllable gained or lost is a slip (Shanghaji). Two English words are different even when
+    only a vowel differs (Marine/Marina). Other names are different only when their consonants differ
+    (Naser/Nader), as romanisations of one name differ in their vowels.
+    """
+    if _inflected(a, b) or _american(a) == _american(b):
+        return False
+    chinese_a, chinese_b = chinese_syllables(a), chinese_syllables(b)
+    if chinese_a and chinese_b:
+        return chinese_a == chinese_b
+    english = _english()
+    if a in english and b in english:
+        return True
+    return _spelling_skeleton(a) != _spelling_skeleton(b) and is_known_word(a) and is_known_word(b)

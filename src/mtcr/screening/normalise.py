@@ -423,18 +423,29 @@ _ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06FF])(?:\u0648)?\u0627\u0644(?=[\u
 
 
 # Wade-Giles (Ta-lien, K'o-chi, Yu-hsien): written syllable by syllable, joined by hyphens and with
-# apostrophes for aspiration. A name is read as Wade-Giles only when one of its hyphenated words
-# shows a spelling pinyin and Korean romanisations never use (hs, ss, tz, ts, ieh, ien, chih, shih):
-# Korean given names (Chang-ho, Do-chun) and McCune-Reischauer's aspirated P'yong stay as written.
-_HYPHENATED = re.compile(r"[A-Za-z'\u2018\u2019\u02bb]+(?:-[A-Za-z'\u2018\u2019\u02bb]+)+")
-_WADE_GILES_ONLY = re.compile(r"hs|ss|sz|tz|ts|ieh|ien(?![a-z])|[cs]hih|jih")
+# apostrophes for aspiration. A name is read as Wade-Giles only when one of its hyphenated words is all
+# Wade-Giles syllables, one of them spelled as neither pinyin nor Korean romanisation spells a syllable
+# (hs-, ss-, sz-, tz-, ts-, -ieh, -ien, chih, shih, jih): Korean given names (Sung-min, Chang-ho),
+# Ssang-yong and English words (Cross-Border) leave a name as written. A name so marked is read in
+# pinyin, on both sides of a comparison alike.
+_WADE_GILES_SYLLABLE = re.compile(r"^(?:hs|ss|sz|tz|ts)|ieh$|ien$|^[cs]hih$|^jih$")
+_HYPHENATED_EDGES = '.,;:!?()[]{}"«»“”'
+
+
+def _hyphenated_words(name: str) -> list[str]:
+    return [word.strip(_HYPHENATED_EDGES) for word in name.split() if "-" in word]
+
+
+def _shows_wade_giles(word: str) -> bool:
+    parts = word.lower().split("-")
+    return wade_giles_to_pinyin(word) is not None and any(_WADE_GILES_SYLLABLE.search(part) for part in parts)
 
 
 def _wade_giles_as_pinyin(name: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """``name`` with its Wade-Giles words in pinyin ("Ta-lien Cheng-hua" -> "dalian zhenghua"), and the
     (word as written, pinyin) pairs."""
-    hyphenated = _HYPHENATED.findall(name)
-    if not any(_WADE_GILES_ONLY.search(word.lower()) for word in hyphenated):
+    hyphenated = _hyphenated_words(name)
+    if not any(_shows_wade_giles(word) for word in hyphenated):
         return name, ()
     read: list[tuple[str, str]] = []
     for word in hyphenated:
