@@ -25,9 +25,10 @@ from pathlib import Path
 
 from wordfreq import get_frequency_dict
 
+from mtcr.screening.normalise import spelling_skeleton
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES
 
-_LONGEST_SYLLABLE = 6  # zhuang, chuang, shuang
+_LONGEST_SYLLABLE = max(map(len, PINYIN_SYLLABLES))  # zhuang, chuang, shuang
 
 
 _LEXICON = Path(__file__).resolve().parent.parent / "data" / "screening" / "lexicon"
@@ -111,20 +112,6 @@ def _american(word: str) -> str:
     return word
 
 
-# Romanisations of one name differ in vowels, glides and h (Valeriy/Valerij, Morteza/Mortaza,
-# Jamalzade/Jamalzadeh, Tsikhanouskaya/Tsihanouskaya, Oleksandra/Aleksandra), in l/r (Korean ㄹ:
-# Yeonglim/Yeongrim) and in doubled letters; what is left are the consonants a name is told by.
-_SPELLING_DIGRAPHS = (("kh", "h"), ("ph", "f"), ("gh", "g"), ("th", "t"), ("ck", "k"), ("l", "r"))
-_SPELLING_DROPPED = re.compile(r"[aeiouyjhw]+")
-_REPEATS = re.compile(r"(.)\1+")
-
-
-def _spelling_skeleton(word: str) -> str:
-    for digraph, letter in _SPELLING_DIGRAPHS:
-        word = word.replace(digraph, letter)
-    return _REPEATS.sub(r"\1", _SPELLING_DROPPED.sub("", word))
-
-
 def are_different_words(a: str, b: str) -> bool:
     """``a`` and ``b`` are two real words, not two forms or spellings of one: neither is a typo of the other.
 
@@ -141,4 +128,4 @@ def are_different_words(a: str, b: str) -> bool:
     english = _english()
     if a in english and b in english:
         return True
-    return _spelling_skeleton(a) != _spelling_skeleton(b) and is_known_word(a) and is_known_word(b)
+    return spelling_skeleton(a) != spelling_skeleton(b) and is_known_word(a) and is_known_word(b)

@@ -361,6 +361,20 @@ def abjad_key(token: str) -> str:
     return _REPEATS.sub(r"\1", _ABJAD_VOWELS.sub("", key))
 
 
+# Romanisations of one name differ in vowels, glides and h (Valeriy/Valerij, Morteza/Mortaza,
+# Jamalzade/Jamalzadeh, Tsikhanouskaya/Tsihanouskaya, Oleksandra/Aleksandra), in l/r (Korean ㄹ:
+# Yeonglim/Yeongrim) and in doubled letters; what is left are the consonants a name is told by.
+_SPELLING_DIGRAPHS = (("kh", "h"), ("ph", "f"), ("gh", "g"), ("th", "t"), ("ck", "k"), ("l", "r"))
+_SPELLING_DROPPED = re.compile(r"[aeiouyjhw]+")
+
+
+def spelling_skeleton(token: str) -> str:
+    """The consonants that romanisations of one name share (Valeriy and Valerij: "vrr" -> "vr")."""
+    for digraph, letter in _SPELLING_DIGRAPHS:
+        token = token.replace(digraph, letter)
+    return _REPEATS.sub(r"\1", _SPELLING_DROPPED.sub("", token))
+
+
 @lru_cache(maxsize=200_000)
 def consonant_skeleton(token: str) -> str:
     """Consonants only, repeats collapsed (vowels, h, w and y dropped): how Arabic-script names compare,
@@ -436,24 +450,16 @@ def _hyphenated_words(name: str) -> list[str]:
     return [word.strip(_HYPHENATED_EDGES) for word in name.split() if "-" in word]
 
 
-def _shows_wade_giles(word: str) -> bool:
-    parts = word.lower().split("-")
-    return wade_giles_to_pinyin(word) is not None and any(_WADE_GILES_SYLLABLE.search(part) for part in parts)
-
-
 def _wade_giles_as_pinyin(name: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """``name`` with its Wade-Giles words in pinyin ("Ta-lien Cheng-hua" -> "dalian zhenghua"), and the
     (word as written, pinyin) pairs."""
-    hyphenated = _hyphenated_words(name)
-    if not any(_shows_wade_giles(word) for word in hyphenated):
+    readings = [(word, wade_giles_to_pinyin(word)) for word in _hyphenated_words(name)]
+    read = tuple((word, pinyin) for word, pinyin in readings if pinyin is not None)
+    if not any(_WADE_GILES_SYLLABLE.search(part) for word, _ in read for part in word.lower().split("-")):
         return name, ()
-    read: list[tuple[str, str]] = []
-    for word in hyphenated:
-        pinyin = wade_giles_to_pinyin(word)
-        if pinyin is not None:
-            name = name.replace(word, pinyin, 1)
-            read.append((word, pinyin))
-    return name, tuple(read)
+    for word, pinyin in read:
+        name = name.replace(word, pinyin, 1)
+    return name, read
 
 
 # Prepared names are cached: every listed name is prepared when an index is built, and again each
