@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from mtcr.screening.lexicon import are_different_words, chinese_syllables, is_known_word
+from mtcr.screening.lexicon import (
+    are_different_words,
+    chinese_syllables,
+    is_known_word,
+    is_proper_name,
+    pinyin_split,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +66,19 @@ def test_slips_and_rare_dictionary_entries_are_not(word: str) -> None:
 )
 def test_two_real_words_are_different_words(a: str, b: str, different: bool) -> None:
     assert are_different_words(a, b) is different
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [("fangwei", ("fang", "wei")), ("zhongguo", ("zhong", "guo")), ("xian", ("xian",)), ("karl", ()), ("", ())],
+)
+def test_pinyin_split_gives_the_fewest_syllables(word: str, syllables: tuple[str, ...]) -> None:
+    assert pinyin_split(word) == syllables
+
+
+@pytest.mark.parametrize(
+    ("word", "proper"),
+    [("rockside", True), ("parchin", True), ("mahdi", True), ("minsk", True), ("china", False), ("aerospace", False)],
+)
+def test_a_proper_name_is_no_common_word(word: str, proper: bool) -> None:
+    assert is_proper_name(word) is proper

@@ -56,6 +56,10 @@ HITS = [
     ("Kim Sung-min Cross-Border Trading", "Kim Sung Min Cross Border Trading", "identical"),
     ("Defenre Industries Organization", "Defence Industries Organization", "typo"),  # not a Chinese name
     ("Valeriy Ivanov", "Valerij Ivanov", "typo"),  # two romanisations of one name
+    ("Rockside Trading", "Rockside Enterprise", "only generic words differ"),  # a name of its own agrees
+    ("Sungrisan Trading", "Sungnisan Trading", "same sound"),  # Korean ㄹ after ㅇ is said n
+    ("F. W. Li", "Li Fangwei", "initials of 'fangwei', same surname"),  # a letter per pinyin syllable
+    ("K. Lee", "Karl Lee", "initials of 'karl', same surname"),
 ]
 MISSES = [
     ("China Aerospace Science and Industry Corporation", "China Aerospace Science and Technology Corporation"),
@@ -76,6 +80,10 @@ MISSES = [
     # two real words or names one letter apart are two names, not one mistyped
     ("Atlas Marine Systems", "Atlas Marina Systems"),
     ("Shanghai Huaxing Trading", "Shanghai Huaxin Trading"),  # 华兴 and 华新: both pinyin
+    ("Atlas Trading", "Atlas Enterprise"),  # only generic words differ, but what agrees is a dictionary word
+    ("China Trading", "China Enterprise"),  # ... or a country
+    ("J. Smith", "Karl Smith"),  # the initial is not the given name's
+    ("F. W. Li", "Li Fangrong"),
 ]
 
 
@@ -134,7 +142,14 @@ def test_transliteration(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("a", "b"), [("shaheed", "shahid"), ("hemmat", "himmat"), ("ryonbong", "ryonnbong"), ("khan", "kan")]
+    ("a", "b"),
+    [
+        ("shaheed", "shahid"),
+        ("hemmat", "himmat"),
+        ("ryonbong", "ryonnbong"),
+        ("khan", "kan"),
+        ("sungrisan", "sungnisan"),
+    ],
 )
 def test_romanisations_share_a_phonetic_key(a: str, b: str) -> None:
     assert phonetic_key(a) == phonetic_key(b)

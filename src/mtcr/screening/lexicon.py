@@ -23,7 +23,7 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-from wordfreq import get_frequency_dict
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from mtcr.screening.normalise import spelling_skeleton
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES
@@ -57,20 +57,37 @@ def _english() -> frozenset[str]:
 
 
 @lru_cache(maxsize=100_000)
-def pinyin_syllables(word: str) -> int:
-    """How many standard pinyin syllables ``word`` splits into (the fewest), 0 when it does not split."""
-    reachable = [False] * (len(word) + 1)  # reachable[i]: word[:i] splits into syllables
-    syllables = [0] * (len(word) + 1)  # the fewest syllables that reach i
-    reachable[0] = True
+def pinyin_split(word: str) -> tuple[str, ...]:
+    """``word`` split into the fewest standard pinyin syllables ("fangwei" -> fang, wei); () when it does
+    not split."""
+    # best[i]: the fewest syllables that spell word[:i], as (count, start of the last syllable)
+    best: list[tuple[int, int] | None] = [None] * (len(word) + 1)
+    best[0] = (0, 0)
     for end in range(1, len(word) + 1):
         for start in range(max(0, end - _LONGEST_SYLLABLE), end):
             syllable = word[start:end]
+            reached = best[start]
             # a syllable after the first never starts with a vowel: pinyin writes Xi'an, not Xian
-            if reachable[start] and syllable in PINYIN_SYLLABLES and (start == 0 or syllable[0] not in "aeo"):
-                count = syllables[start] + 1
-                if not reachable[end] or count < syllables[end]:
-                    reachable[end], syllables[end] = True, count
-    return syllables[-1] if reachable[-1] else 0
+            if reached is None or syllable not in PINYIN_SYLLABLES or (start > 0 and syllable[0] in "aeo"):
+                continue
+            current = best[end]
+            if current is None or reached[0] + 1 < current[0]:
+                best[end] = (reached[0] + 1, start)
+    if best[-1] is None or not word:
+        return ()
+    syllables: list[str] = []
+    end = len(word)
+    while end:
+        step = best[end]
+        assert step is not None  # every end on the path was reached
+        syllables.append(word[step[1] : end])
+        end = step[1]
+    return tuple(reversed(syllables))
+
+
+def pinyin_syllables(word: str) -> int:
+    """How many standard pinyin syllables ``word`` splits into (the fewest), 0 when it does not split."""
+    return len(pinyin_split(word))
 
 
 # Letters that pinyin has and most other languages seldom write so: many strings of consonants and vowels
@@ -82,6 +99,20 @@ def chinese_syllables(word: str) -> int:
     """Syllables of a Chinese name in pinyin (two at least, with zh, x, q or ng: "haiyang"), else 0."""
     count = pinyin_syllables(word)
     return count if count >= 2 and _CHINESE_MARK.search(word) else 0
+
+
+# Countries and capitals (China, Korea, Beijing) are names, but as common as dictionary words: they
+# tell one organisation from another no better than "Aerospace" does.
+MAX_PROPER_NAME_ZIPF = 4.0
+
+
+@lru_cache(maxsize=100_000)
+def is_proper_name(word: str) -> bool:
+    """A name of its own (Parchin, Rockside, Mahdi, Minsk; lower case): not a common English word, or a
+    listed name or place rarer in English than a country is."""
+    if word not in _english():
+        return word.isalpha()
+    return word in _names() and zipf_frequency(word, "en") < MAX_PROPER_NAME_ZIPF
 
 
 def is_known_word(word: str) -> bool:

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Levenshtein
 
-from mtcr.screening.lexicon import are_different_words
+from mtcr.screening.lexicon import are_different_words, is_proper_name, pinyin_split
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.normalise import (
     GENERIC_WEIGHT,
@@ -245,7 +245,17 @@ def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = 
         notes.append("not in the listed name: " + " ".join(t for i, t in enumerate(query.core) if i not in done))
     if len(used) < len(listed.core):
         notes.append("unmatched: " + " ".join(t for i, t in enumerate(listed.core) if i not in used))
-        if len(done) < len(query.core):
+        # Rockside Trading is Rockside Enterprise: a name of its own agrees, only the kind of business
+        # differs. Not when what agrees is dictionary words (CASC and CASIC: Technology/Industry).
+        named = any(query.weights[i] > GENERIC_WEIGHT and is_proper_name(query.core[i]) for i in done)
+        generic_only = named and all(
+            form.weights[i] == GENERIC_WEIGHT
+            for form, left in ((query, left_query), (listed, left_listed))
+            for i in left
+        )
+        if len(done) < len(query.core) and generic_only:
+            notes.append("only generic words differ")
+        elif len(done) < len(query.core):
             score *= SUBSTITUTION_FACTOR
             notes.append("different words on both sides")
             notes.extend(
@@ -346,6 +356,43 @@ def _acronym(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = fr
     return None
 
 
+INITIALS_SCORE = 0.8  # "K. Lee" for Karl Lee: the surname agrees, the given names only by their first letters
+
+
+def _given_name_initials(words: list[str]) -> set[str]:
+    """The ways given names are written as initials: a letter each (Karl Heinz: KH), or a letter per
+    syllable of a Chinese given name written as one word (Fangwei: F, FW)."""
+    plain = "".join(word[0] for word in words)
+    syllabic = "".join(part[0] for word in words for part in (pinyin_split(word) or (word,)))
+    return {plain, syllabic}
+
+
+def _initials_and_surname(query: NameForm, listed: NameForm) -> tuple[float, str] | None:
+    """One name is initials and a surname ("F. W. Li", "K. Lee"), the other the same surname with given
+    names those letters begin (Li Fangwei, Karl Lee), in either order."""
+    for short, long in ((query, listed), (listed, query)):
+        letters = [i for i, word in enumerate(short.words) if len(word) == 1]
+        named = [i for i, word in enumerate(short.words) if len(word) > 1]
+        if not letters or len(named) != 1 or len(long.words) < 2 or any(len(w) < 2 for w in long.words):
+            continue
+        surname = short.core[named[0]]
+        position = next(
+            (i for i, core in enumerate(long.core) if core == surname or long.phonetic[i] == short.phonetic[named[0]]),
+            -1,
+        )
+        if position < 0:
+            continue
+        given = [word for i, word in enumerate(long.words) if i != position]
+        written = "".join(short.words[i] for i in letters)
+        if written in _given_name_initials(given):
+            initials = ". ".join(written.upper()) + "."
+            return (
+                INITIALS_SCORE,
+                f"{initials} {short.words[named[0]].title()}: initials of {' '.join(given)!r}, same surname",
+            )
+    return None
+
+
 def name_similarity(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset()) -> tuple[float, str]:
     """Similarity in [0, 1] of two prepared names, and why (``spelled_out``: see ``_acronym``)."""
     initials, listed_initials = query.spelled, listed.spelled
@@ -390,9 +437,9 @@ def name_similarity(query: NameForm, listed: NameForm, spelled_out: frozenset[st
             sound = Levenshtein.normalized_similarity(mine_sound, theirs_sound)
             if sound >= JOINED_SIMILARITY and 0.95 * sound > best:
                 best, reason = 0.95 * sound, f"same sound, spaced differently ({sound:.2f})"
-    acronym = _acronym(query, listed, spelled_out)
-    if acronym is not None and acronym[0] > best:
-        best, reason = acronym
+    for alternative in (_acronym(query, listed, spelled_out), _initials_and_surname(query, listed)):
+        if alternative is not None and alternative[0] > best:
+            best, reason = alternative
     return best, reason
 
 

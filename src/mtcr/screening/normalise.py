@@ -303,6 +303,8 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("ck", "k"),
     ("c", "k"),
     ("x", "sh"),
+    # Korean: ㄹ after ㅇ is said and often written n (Sungrisan / Sungnisan); before g becomes k
+    ("ngr", "ngn"),
     ("g", "k"),
     ("b", "p"),
     ("d", "t"),
@@ -310,7 +312,6 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("w", "v"),
     ("v", "f"),
     ("eo", "o"),
-    ("ngr", "ngn"),  # Korean: ㄹ after ㅇ is said and often written n (Sungrisan / Sungnisan)
     ("eu", "u"),  # Korean ㅡ: Revised "eu", McCune-Reischauer "ŭ" (Heungjin / Hŭngjin / Hungjin)
     ("ou", "u"),
     ("oo", "u"),
