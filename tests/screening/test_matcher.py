@@ -149,10 +149,18 @@ def test_transliteration(text: str, expected: str) -> None:
         ("ryonbong", "ryonnbong"),
         ("khan", "kan"),
         ("sungrisan", "sungnisan"),
+        ("poljus", "polyus"),  # Russian ю written ju or yu
+        ("tjagachej", "tyagachey"),
+        ("minskij", "minskiy"),
     ],
 )
 def test_romanisations_share_a_phonetic_key(a: str, b: str) -> None:
     assert phonetic_key(a) == phonetic_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("jamal", "yamal"), ("sanjar", "sanyar"), ("haj", "hay"), ("karami", "karimi")])
+def test_different_names_keep_different_phonetic_keys(a: str, b: str) -> None:
+    assert phonetic_key(a) != phonetic_key(b)
 
 
 def test_company_forms_do_not_count() -> None:

@@ -327,6 +327,11 @@ _REPEATS = re.compile(r"(.)\1+")
 # Nyonbong (the initial-sound rule). Only before "yo"/"yeo", the Korean syllables: Ryan, Lyudmila and
 # Ryazan keep their first letter, and pinyin never starts a syllable so (Liang is not Yang).
 _KOREAN_INITIAL_LIQUID = re.compile(r"^[rln]y(?=e?o)")
+# Russian й, я, ю written with j (scientific and ISO-style: Poljus, Tjagachej, Minskij) where English
+# writes y. Only after a consonant that never precedes an English, Persian or Arabic j (lj, tj: not
+# nj, rj, dj as in Sanjar, Marjan, Djamel) or as an adjective's ending (not "aj": Haj); a j that starts
+# a word stays (Jamal is not Yamal).
+_SLAVIC_J = re.compile(r"(?<=[lktszvmpbf])j(?=[aeiouy])|(?<=[eiouy])j$")
 _H_AFTER_CONSONANT = re.compile(r"(?<=[^aiu])h")
 
 
@@ -336,7 +341,7 @@ def phonetic_key(token: str) -> str:
     Kukpang/Gukbang, Bagheri/Bakeri each give one key. Digits are kept as they are."""
     if token.isdigit():
         return token
-    key = _KOREAN_INITIAL_LIQUID.sub("y", token.replace("'", ""))
+    key = _SLAVIC_J.sub("y", _KOREAN_INITIAL_LIQUID.sub("y", token.replace("'", "")))
     for old, new in _PHONETIC_RULES:
         key = key.replace(old, new)
     key = _H_AFTER_CONSONANT.sub("", key)
