@@ -55,7 +55,7 @@ HITS = [
     ("Pak Chang-Ho", "PAK Chang Ho", "identical"),  # a Korean given name is not read as Wade-Giles
     ("Kim Sung-min Cross-Border Trading", "Kim Sung Min Cross Border Trading", "identical"),
     ("Defenre Industries Organization", "Defence Industries Organization", "typo"),  # not a Chinese name
-    ("Valeriy Ivanov", "Valerij Ivanov", "typo"),  # two romanisations of one name
+    ("Valeriy Ivanov", "Valerij Ivanov", "same sound"),  # two romanisations of one name
     ("Rockside Trading", "Rockside Enterprise", "only generic words differ"),  # a name of its own agrees
     ("Sungrisan Trading", "Sungnisan Trading", "same sound"),  # Korean ㄹ after ㅇ is said n
     ("F. W. Li", "Li Fangwei", "initials of 'fangwei', same surname"),  # a letter per pinyin syllable
