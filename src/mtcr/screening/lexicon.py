@@ -101,18 +101,24 @@ def chinese_syllables(word: str) -> int:
     return count if count >= 2 and _CHINESE_MARK.search(word) else 0
 
 
-# Countries and capitals (China, Korea, Beijing) are names, but as common as dictionary words: they
-# tell one organisation from another no better than "Aerospace" does.
+# Countries and capitals (China, Korea, Beijing) and words such as Park and Song are names, but as
+# common in English as dictionary words: they tell one organisation from another no better than
+# "Aerospace" does.
 MAX_PROPER_NAME_ZIPF = 4.0
 
 
 @lru_cache(maxsize=100_000)
+def is_common_word(word: str) -> bool:
+    """A word as common in English text as a country's name (lower case): Park, Song, China, Aerospace."""
+    return zipf_frequency(word, "en") >= MAX_PROPER_NAME_ZIPF
+
+
 def is_proper_name(word: str) -> bool:
     """A name of its own (Parchin, Rockside, Mahdi, Minsk; lower case): not a common English word, or a
     listed name or place rarer in English than a country is."""
     if word not in _english():
         return word.isalpha()
-    return word in _names() and zipf_frequency(word, "en") < MAX_PROPER_NAME_ZIPF
+    return word in _names() and not is_common_word(word)
 
 
 def is_known_word(word: str) -> bool:

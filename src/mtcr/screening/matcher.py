@@ -17,8 +17,9 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Levenshtein
 
-from mtcr.screening.lexicon import are_different_words, is_proper_name, pinyin_split
+from mtcr.screening.lexicon import are_different_words, is_common_word, is_proper_name, pinyin_split
 from mtcr.screening.model import EntityType, ListEntity, Party
+from mtcr.screening.name_variants import same_name_variant
 from mtcr.screening.normalise import (
     GENERIC_WEIGHT,
     STOP_WORDS,
@@ -35,6 +36,7 @@ MATCHER_VERSION = "1.2.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
+NAME_VARIANT_SCORE = 0.9  # a surname's spelling in another romanisation (Park / Pak)
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
 ACRONYM_SCORE = 0.9
 SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
@@ -94,15 +96,27 @@ MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or 
 
 
 def _token_similarity(
-    a: str, b: str, key_a: str, key_b: str, abjad: bool, lone_a: bool = False, lone_b: bool = False
+    a: str,
+    b: str,
+    key_a: str,
+    key_b: str,
+    abjad: bool,
+    lone_a: bool = False,
+    lone_b: bool = False,
+    person: bool = False,
 ) -> tuple[float, str]:
-    """How alike two words are, and why; ``lone_a``/``lone_b``: that word is the whole of its name."""
+    """How alike two words are, and why; ``lone_a``/``lone_b``: that word is the whole of its name;
+    ``person``: the words are of a person's name."""
     if a == b:
         return 1.0, "same"
     if (lone_a and len(a) <= MAX_ACRONYM_LENGTH) or (lone_b and len(b) <= MAX_ACRONYM_LENGTH):
         return 0.0, ""  # a short name on its own is an acronym: letters, not sounds (MID is not MIT)
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
+    # Park / Pak, Zhang / Cheung: one surname in two romanisations. In a person's name only where a
+    # spelling is also a common English word (Park Electronics is not Pak Electronics).
+    if same_name_variant(a, b) and (person or not (is_common_word(a) or is_common_word(b))):
+        return NAME_VARIANT_SCORE, "same name, another romanisation"
     if abjad:
         # as written, and after folding romanisations (q/gh/k: Baqeri is Bagheri)
         # (three consonants at least once folded: d/t and a dropped h make Hemmat, Ahmad and Mahdi "mt")
@@ -155,7 +169,9 @@ def _inline_acronyms(short: NameForm, long: NameForm) -> list[tuple[int, range]]
     return found
 
 
-def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
+def _alignment(
+    query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset(), person: bool = False
+) -> tuple[float, list[str]]:
     """Weighted Dice overlap of core tokens, each query token paired with its best list token."""
     used: set[int] = set()
     matched = 0.0
@@ -199,7 +215,9 @@ def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = 
             for index, (other, other_key) in enumerate(zip(listed.core, listed.phonetic, strict=True)):
                 if index in used:
                     continue
-                similarity, kind = _token_similarity(token, other, key, other_key, abjad, lone_query, lone_listed)
+                similarity, kind = _token_similarity(
+                    token, other, key, other_key, abjad, lone_query, lone_listed, person
+                )
                 written, other_written = query.words[position], listed.words[index]
                 if (written, other_written) != (token, other):
                     # the words as written: a typo in a word the glossary would have translated
@@ -211,6 +229,7 @@ def _alignment(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = 
                         abjad,
                         lone_query,
                         lone_listed,
+                        person,
                     )
                     if alternative[0] > similarity:
                         similarity, kind = alternative
@@ -393,8 +412,11 @@ def _initials_and_surname(query: NameForm, listed: NameForm) -> tuple[float, str
     return None
 
 
-def name_similarity(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset()) -> tuple[float, str]:
-    """Similarity in [0, 1] of two prepared names, and why (``spelled_out``: see ``_acronym``)."""
+def name_similarity(
+    query: NameForm, listed: NameForm, spelled_out: frozenset[str] = frozenset(), person: bool = False
+) -> tuple[float, str]:
+    """Similarity in [0, 1] of two prepared names, and why (``spelled_out``: see ``_acronym``; ``person``:
+    one side is known to be a person)."""
     initials, listed_initials = query.spelled, listed.spelled
     if initials and listed_initials and (initials == listed_initials or query.core == listed.core):
         return 1.0, "same initials"  # company forms aside: "E S" is "E. S. Co."
@@ -402,7 +424,7 @@ def name_similarity(query: NameForm, listed: NameForm, spelled_out: frozenset[st
         # letters written apart ("E. S. P.") are initials: they match as an acronym or not at all
         acronym = _acronym(query, listed, spelled_out)
         return acronym if acronym is not None else (0.0, "initials that spell no name of the other")
-    aligned, notes = _alignment(query, listed, spelled_out)
+    aligned, notes = _alignment(query, listed, spelled_out, person)
     # name the translations that made two different words meet (not "industrial" read as "industry" on both sides)
     translated = [
         f"{word}={concept}"
@@ -450,9 +472,10 @@ def _best_name(party: Party, entity: ListEntity) -> tuple[float, str, str]:
     spelled_out = (
         frozenset(a for form in forms if len(form.words) >= 2 for a in form.acronyms) if len(forms) > 1 else frozenset()
     )
+    person = EntityType.PERSON in (party.entity_type, entity.entity_type)
     best = (-1.0, "", "")
     for listed_name, form in zip(entity.names, forms, strict=True):
-        score, reason = name_similarity(query, form, spelled_out)
+        score, reason = name_similarity(query, form, spelled_out, person)
         if score > best[0]:
             best = (score, listed_name, reason)
     return best

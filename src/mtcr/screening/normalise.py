@@ -327,11 +327,10 @@ _REPEATS = re.compile(r"(.)\1+")
 # Nyonbong (the initial-sound rule). Only before "yo"/"yeo", the Korean syllables: Ryan, Lyudmila and
 # Ryazan keep their first letter, and pinyin never starts a syllable so (Liang is not Yang).
 _KOREAN_INITIAL_LIQUID = re.compile(r"^[rln]y(?=e?o)")
-# Russian й, я, ю written with j (scientific and ISO-style: Poljus, Tjagachej, Minskij) where English
-# writes y. Only after a consonant that never precedes an English, Persian or Arabic j (lj, tj: not
-# nj, rj, dj as in Sanjar, Marjan, Djamel) or as an adjective's ending (not "aj": Haj); a j that starts
-# a word stays (Jamal is not Yamal).
-_SLAVIC_J = re.compile(r"(?<=[lktszvmpbf])j(?=[aeiouy])|(?<=[eiouy])j$")
+# Russian й, я, ю written with j (scientific and ISO-style: Poljus, Minskij, Tjagachej) where English
+# writes y: after l (not after t or s: Persian Dastjerdi, Masjed) and as an adjective's or name's ending
+# (not "aj": Haj). A j that starts a word stays (Jamal is not Yamal).
+_SLAVIC_J = re.compile(r"(?<=l)j(?=[aeiouy])|(?<=[eiouy])j$")
 _H_AFTER_CONSONANT = re.compile(r"(?<=[^aiu])h")
 
 
