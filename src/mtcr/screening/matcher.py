@@ -32,7 +32,7 @@ from mtcr.screening.normalise import (
 )
 from mtcr.screening.typos import typo_similarity
 
-MATCHER_VERSION = "1.2.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.3.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other

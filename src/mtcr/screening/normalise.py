@@ -59,6 +59,13 @@ COMPANY_FORM_WORDS = frozenset(
         "co",
         "company",
         "companies",
+        "societe",  # French, Spanish, Italian, Portuguese, German and Russian words for company
+        "compagnie",
+        "compania",
+        "compagnia",
+        "companhia",
+        "gesellschaft",
+        "korporatsiya",
         "corp",
         "corporation",
         "inc",
@@ -205,6 +212,14 @@ STOP_WORDS = frozenset(
         "du",
         "et",
         "und",
+        "der",  # German, Italian, French and Spanish articles and prepositions (not "die", "das", "fur":
+        "della",  # English words and an Indian surname)
+        "delle",
+        "dei",
+        "degli",
+        "pour",
+        "aux",
+        "para",
         "d",
         "l",
         "al",
