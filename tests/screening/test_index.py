@@ -143,3 +143,19 @@ def test_short_names_and_initials_are_indexed() -> None:
     entity = ListEntity("E1", EntityType.ORGANIZATION, ("E. S. Co.",))
     hits = CandidateIndex([entity, *_noise(500)]).screen(Party("E S"))
     assert [h.entity_id for h in hits] == ["E1"]
+
+
+def test_index_finds_initials_and_other_romanisations_among_namesakes() -> None:
+    # many persons share the surname: the shared words alone would not rank the right one in
+    given = ["Adam", "Brian", "Colin", "Derek", "Ethan", "Felix", "Gavin", "Henry", "Isaac", "James"] * 3
+    namesakes = [f"{name}{i} Lee" for i, name in enumerate(given)] + [f"Li Xiao{i}" for i in range(30)]
+    namesakes += [f"Kim{i} To Chun" for i in range(20)]
+    people = [ListEntity(f"N{i}", EntityType.PERSON, (name,)) for i, name in enumerate(namesakes)]
+    people += [
+        ListEntity("KL", EntityType.PERSON, ("Karl Lee",)),
+        ListEntity("LF", EntityType.PERSON, ("Li Fangwei",)),
+        ListEntity("PT", EntityType.PERSON, ("Pak To Chun",)),
+    ]
+    index = CandidateIndex(people + _noise(2_000))
+    for query, wanted in (("K. Lee", "KL"), ("F. W. Li", "LF"), ("Park Do-chun", "PT")):
+        assert wanted in {m.entity_id for m in index.screen(Party(query))}, query

@@ -58,8 +58,6 @@ HITS = [
     ("Valeriy Ivanov", "Valerij Ivanov", "same sound"),  # two romanisations of one name
     ("Rockside Trading", "Rockside Enterprise", "only generic words differ"),  # a name of its own agrees
     ("Sungrisan Trading", "Sungnisan Trading", "same sound"),  # Korean ㄹ after ㅇ is said n
-    ("F. W. Li", "Li Fangwei", "initials of 'fangwei', same surname"),  # a letter per pinyin syllable
-    ("K. Lee", "Karl Lee", "initials of 'karl', same surname"),
 ]
 MISSES = [
     ("China Aerospace Science and Industry Corporation", "China Aerospace Science and Technology Corporation"),
@@ -82,8 +80,10 @@ MISSES = [
     ("Shanghai Huaxing Trading", "Shanghai Huaxin Trading"),  # 华兴 and 华新: both pinyin
     ("Atlas Trading", "Atlas Enterprise"),  # only generic words differ, but what agrees is a dictionary word
     ("China Trading", "China Enterprise"),  # ... or a country
-    ("J. Smith", "Karl Smith"),  # the initial is not the given name's
-    ("F. W. Li", "Li Fangrong"),
+    # only business kinds may differ beside a name of its own: what a firm does tells two firms apart
+    ("Dalian Trading", "Dalian Machinery"),
+    ("Harbin Engineering Institute", "Harbin Institute of Technology"),
+    ("Hassan Trading", "Hassan Electronics"),
 ]
 
 
@@ -220,11 +220,44 @@ def test_the_reason_says_when_two_real_words_are_not_a_typo() -> None:
     assert "haiyang/haiying: both real words or names, not a typo" in match.features[0].reason
 
 
+def _person(name: str) -> ListEntity:
+    return ListEntity("P1", EntityType.PERSON, (name,))
+
+
 def test_a_surname_in_another_romanisation_is_the_same_name() -> None:
-    person = ListEntity("P1", EntityType.PERSON, ("PAK To Chun",))
-    match = compare(Party("PARK Do-chun"), person)
+    match = compare(Party("PARK Do-chun"), _person("PAK To Chun"))
     assert match.score >= DEFAULT_THRESHOLD
     assert "park~pak (same name, another romanisation)" in match.features[0].reason
-    # in an organisation's name a spelling that is also a common English word stays itself
-    assert compare(Party("Park Electronics"), _entity("Pak Electronics")).score < DEFAULT_THRESHOLD
-    assert compare(Party("Cheung Wei Trading"), _entity("Zhang Wei Trading")).score >= DEFAULT_THRESHOLD
+    assert compare(Party("Cheung Wei"), _person("Zhang Wei")).score >= DEFAULT_THRESHOLD
+    # in an organisation's name the table does not apply (Park Electronics is not Pak Electronics)
+    assert compare(Party("Cheung Wei Trading"), _entity("Zhang Wei Trading")).score < DEFAULT_THRESHOLD
+    # two pinyin syllables are two characters, whatever a dialect spelling shares (Liu, Liao: Lau)
+    assert compare(Party("Liu Wei"), _person("Liao Wei")).score < DEFAULT_THRESHOLD
+    assert compare(Party("Deng Xiaoping"), _person("Tang Xiaoping")).score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("K. Lee", "Karl Lee"), ("F. W. Li", "Li Fangwei"), ("A. Q. Khan", "Abdul Qadeer Khan"), ("D. Lee", "David Lee")],
+)
+def test_initials_and_a_surname_match_a_person(query: str, listed: str) -> None:
+    match = compare(Party(query), _person(listed))
+    assert match.score >= DEFAULT_THRESHOLD and "same surname" in match.features[0].reason
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("J. Smith", "Karl Smith"),  # another initial
+        ("J. Thomas", "Thomas Jefferson"),  # the surname is the last word (or a Chinese name's first)
+        ("M. N. Smith", "Mina Smith"),  # a letter per pinyin syllable only in a Chinese name
+        ("F. W. Li", "Li Fangrong"),
+    ],
+)
+def test_initials_that_do_not_fit_are_no_match(query: str, listed: str) -> None:
+    assert compare(Party(query), _person(listed)).score < DEFAULT_THRESHOLD
+
+
+def test_initials_are_read_only_in_persons_names() -> None:
+    assert compare(Party("M. Industries"), _entity("Mahdi Industries")).score < DEFAULT_THRESHOLD
+    assert compare(Party("K. Lee"), _entity("Karl Lee")).score < DEFAULT_THRESHOLD

@@ -25,9 +25,11 @@ from mtcr.screening.matcher import (
     Match,
     acronym_word,
     compare,
+    initials_keys,
     normalise_identifier,
 )
 from mtcr.screening.model import ListEntity, Party
+from mtcr.screening.name_variants import variant_groups
 from mtcr.screening.normalise import NameForm, consonant_skeleton, name_form
 
 MAX_CANDIDATES = 10
@@ -71,6 +73,9 @@ def blocking_keys(form: NameForm) -> set[str]:
         # a one-word name may stand for a run covering half this name or more (RIAMB)
         for size in range(max(MIN_LONE_INLINE_ACRONYM, (len(words) + 1) // 2), MAX_INLINE_ACRONYM + 1):
             keys.update("r:" + "".join(w[0] for w in words[at : at + size]) for at in range(len(words) - size + 1))
+    # what no spelling key links: a surname in another romanisation (Park / Pak), initials ("K. Lee")
+    keys.update(f"v:{group}" for word in words for group in variant_groups(word))
+    keys.update(initials_keys(form))
     if len(form.joined) >= 6:
         keys.add("j:" + form.joined[:6])
     elif len(form.joined) >= 2:

@@ -17,9 +17,9 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Levenshtein
 
-from mtcr.screening.lexicon import are_different_words, is_common_word, is_proper_name, pinyin_split
+from mtcr.screening.lexicon import are_different_words, is_proper_name, pinyin_split
 from mtcr.screening.model import EntityType, ListEntity, Party
-from mtcr.screening.name_variants import same_name_variant
+from mtcr.screening.name_variants import same_name_variant, variant_groups
 from mtcr.screening.normalise import (
     GENERIC_WEIGHT,
     STOP_WORDS,
@@ -31,6 +31,7 @@ from mtcr.screening.normalise import (
     transliterate,
 )
 from mtcr.screening.typos import typo_similarity
+from mtcr.screening.wadegiles import PINYIN_SYLLABLES
 
 MATCHER_VERSION = "1.3.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
@@ -91,6 +92,13 @@ class Match:
         return self.score >= threshold
 
 
+# Words that say what kind of business a firm is, which one firm's names vary in (Rockside Trading,
+# Rockside Enterprise); not what it does or what kind of body it is (Electronics, Machinery, Research,
+# Institute), which tell two bodies of one city or family apart.
+BUSINESS_KINDS = frozenset(
+    ["group", "industry", "industries", "industrial", "trading", "trade", "enterprise", "enterprises",
+     "holding", "holdings", "complex", "factory", "works", "plant", "commercial", "company", "corporation"]
+)  # fmt: skip
 REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
 
@@ -113,9 +121,10 @@ def _token_similarity(
         return 0.0, ""  # a short name on its own is an acronym: letters, not sounds (MID is not MIT)
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
-    # Park / Pak, Zhang / Cheung: one surname in two romanisations. In a person's name only where a
-    # spelling is also a common English word (Park Electronics is not Pak Electronics).
-    if same_name_variant(a, b) and (person or not (is_common_word(a) or is_common_word(b))):
+    # Park / Pak, Zhang / Cheung: one surname in two romanisations, in a person's name only (Park
+    # Electronics is not Pak Electronics). Two pinyin syllables are two characters, never one name
+    # spelled twice (Liu / Liao, Deng / Tang: the table pairs them only through a dialect spelling).
+    if person and same_name_variant(a, b) and not (a in PINYIN_SYLLABLES and b in PINYIN_SYLLABLES):
         return NAME_VARIANT_SCORE, "same name, another romanisation"
     if abjad:
         # as written, and after folding romanisations (q/gh/k: Baqeri is Bagheri)
@@ -268,9 +277,7 @@ def _alignment(
         # differs. Not when what agrees is dictionary words (CASC and CASIC: Technology/Industry).
         named = any(query.weights[i] > GENERIC_WEIGHT and is_proper_name(query.core[i]) for i in done)
         generic_only = named and all(
-            form.weights[i] == GENERIC_WEIGHT
-            for form, left in ((query, left_query), (listed, left_listed))
-            for i in left
+            form.core[i] in BUSINESS_KINDS for form, left in ((query, left_query), (listed, left_listed)) for i in left
         )
         if len(done) < len(query.core) and generic_only:
             notes.append("only generic words differ")
@@ -378,37 +385,65 @@ def _acronym(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = fr
 INITIALS_SCORE = 0.8  # "K. Lee" for Karl Lee: the surname agrees, the given names only by their first letters
 
 
-def _given_name_initials(words: list[str]) -> set[str]:
-    """The ways given names are written as initials: a letter each (Karl Heinz: KH), or a letter per
-    syllable of a Chinese given name written as one word (Fangwei: F, FW)."""
-    plain = "".join(word[0] for word in words)
-    syllabic = "".join(part[0] for word in words for part in (pinyin_split(word) or (word,)))
-    return {plain, syllabic}
+def _initials_form(form: NameForm) -> tuple[str, int] | None:
+    """A name written as initials and a surname ("F. W. Li", "A. Q. Khan"): the letters run together
+    (stop words such as "A" and "D" are initials here) and the surname's position among the words."""
+    letters = "".join(token for token in form.tokens if len(token) == 1)
+    named = [i for i, word in enumerate(form.words) if len(word) > 1]
+    if not letters or len(named) != 1:
+        return None
+    surname = form.words[named[0]]
+    if not surname.isalpha() or form.weights[named[0]] <= GENERIC_WEIGHT:
+        return None  # "M. Industries", "B. 52": no surname
+    return letters, named[0]
+
+
+def _given_name_readings(form: NameForm) -> list[tuple[int, set[str]]]:
+    """For a person's name of two to four words: each way to read it as a surname (the last word, or the
+    first, as Chinese and Korean write it) and the initials its given names may be written with: a letter
+    per word (Karl Heinz: KH), or, for a Chinese name, a letter per pinyin syllable (Li Fangwei: F, FW)."""
+    words = form.words
+    if not 2 <= len(words) <= 4 or any(len(word) < 2 or not word.isalpha() for word in words):
+        return []
+    readings = []
+    # the first word is read as a surname only where it is a Chinese or Korean one (Li, Pak, Kim)
+    east_asian = words[0] in PINYIN_SYLLABLES or bool(variant_groups(words[0]))
+    for position in dict.fromkeys((len(words) - 1, 0) if east_asian else (len(words) - 1,)):
+        given = [word for i, word in enumerate(words) if i != position]
+        initials = {"".join(word[0] for word in given)}
+        if words[position] in PINYIN_SYLLABLES and all(pinyin_split(word) for word in given):
+            initials.add("".join(part[0] for word in given for part in pinyin_split(word)))
+        readings.append((position, initials))
+    return readings
+
+
+def initials_keys(form: NameForm) -> set[str]:
+    """Index keys that bring "K. Lee" and Karl Lee together: the surname's phonetic key and the initials."""
+    short = _initials_form(form)
+    if short is not None:
+        letters, position = short
+        return {f"i:{form.phonetic[position]}:{letters}"}
+    return {
+        f"i:{form.phonetic[position]}:{letters}"
+        for position, initials in _given_name_readings(form)
+        for letters in initials
+    }
 
 
 def _initials_and_surname(query: NameForm, listed: NameForm) -> tuple[float, str] | None:
-    """One name is initials and a surname ("F. W. Li", "K. Lee"), the other the same surname with given
-    names those letters begin (Li Fangwei, Karl Lee), in either order."""
+    """One name of a person is initials and a surname ("F. W. Li", "K. Lee"), the other the same
+    surname, last or (Chinese, Korean) first, with given names those letters begin (Li Fangwei, Karl Lee)."""
     for short, long in ((query, listed), (listed, query)):
-        letters = [i for i, word in enumerate(short.words) if len(word) == 1]
-        named = [i for i, word in enumerate(short.words) if len(word) > 1]
-        if not letters or len(named) != 1 or len(long.words) < 2 or any(len(w) < 2 for w in long.words):
+        found = _initials_form(short)
+        if found is None:
             continue
-        surname = short.core[named[0]]
-        position = next(
-            (i for i, core in enumerate(long.core) if core == surname or long.phonetic[i] == short.phonetic[named[0]]),
-            -1,
-        )
-        if position < 0:
-            continue
-        given = [word for i, word in enumerate(long.words) if i != position]
-        written = "".join(short.words[i] for i in letters)
-        if written in _given_name_initials(given):
-            initials = ". ".join(written.upper()) + "."
-            return (
-                INITIALS_SCORE,
-                f"{initials} {short.words[named[0]].title()}: initials of {' '.join(given)!r}, same surname",
-            )
+        letters, named = found
+        for position, initials in _given_name_readings(long):
+            same = long.core[position] == short.core[named] or long.phonetic[position] == short.phonetic[named]
+            if same and letters in initials:
+                given = " ".join(word for i, word in enumerate(long.words) if i != position)
+                written = ". ".join(letters.upper()) + "."
+                return INITIALS_SCORE, f"{written} {short.words[named].title()}: initials of {given!r}, same surname"
     return None
 
 
@@ -459,7 +494,8 @@ def name_similarity(
             sound = Levenshtein.normalized_similarity(mine_sound, theirs_sound)
             if sound >= JOINED_SIMILARITY and 0.95 * sound > best:
                 best, reason = 0.95 * sound, f"same sound, spaced differently ({sound:.2f})"
-    for alternative in (_acronym(query, listed, spelled_out), _initials_and_surname(query, listed)):
+    initials_match = _initials_and_surname(query, listed) if person else None
+    for alternative in (_acronym(query, listed, spelled_out), initials_match):
         if alternative is not None and alternative[0] > best:
             best, reason = alternative
     return best, reason

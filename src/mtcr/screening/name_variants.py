@@ -72,3 +72,8 @@ def same_name_variant(a: str, b: str) -> bool:
         return False
     groups_b = _GROUPS.get(b)
     return groups_b is not None and not groups_a.isdisjoint(groups_b)
+
+
+def variant_groups(word: str) -> frozenset[int]:
+    """The ids of the groups a spelling is in (none for most words): the candidate index keys them."""
+    return _GROUPS.get(word, frozenset())

@@ -59,13 +59,6 @@ COMPANY_FORM_WORDS = frozenset(
         "co",
         "company",
         "companies",
-        "societe",  # French, Spanish, Italian, Portuguese, German and Russian words for company
-        "compagnie",
-        "compania",
-        "compagnia",
-        "companhia",
-        "gesellschaft",
-        "korporatsiya",
         "corp",
         "corporation",
         "inc",
@@ -212,14 +205,6 @@ STOP_WORDS = frozenset(
         "du",
         "et",
         "und",
-        "der",  # German, Italian, French and Spanish articles and prepositions (not "die", "das", "fur":
-        "della",  # English words and an Indian surname)
-        "delle",
-        "dei",
-        "degli",
-        "pour",
-        "aux",
-        "para",
         "d",
         "l",
         "al",
@@ -342,10 +327,11 @@ _REPEATS = re.compile(r"(.)\1+")
 # Nyonbong (the initial-sound rule). Only before "yo"/"yeo", the Korean syllables: Ryan, Lyudmila and
 # Ryazan keep their first letter, and pinyin never starts a syllable so (Liang is not Yang).
 _KOREAN_INITIAL_LIQUID = re.compile(r"^[rln]y(?=e?o)")
-# Russian й, я, ю written with j (scientific and ISO-style: Poljus, Minskij, Tjagachej) where English
-# writes y: after l (not after t or s: Persian Dastjerdi, Masjed) and as an adjective's or name's ending
-# (not "aj": Haj). A j that starts a word stays (Jamal is not Yamal).
-_SLAVIC_J = re.compile(r"(?<=l)j(?=[aeiouy])|(?<=[eiouy])j$")
+# Russian й, я, ю written with j (scientific and ISO-style: Poljus, Minskij, Valerij) where English
+# writes y: after l (not after t or s: Persian Dastjerdi, Masjed) and as the ending -ij, -yj, -ej of a
+# word of seven letters or more (not Haj, Basij, Manoj, Khalij). A j that starts a word stays (Jamal is
+# not Yamal); Tjagachej keeps its tj.
+_SLAVIC_J = re.compile(r"(?<=l)j(?=[aeiouy])|(?<=[a-z]{5}[iye])j$")
 _H_AFTER_CONSONANT = re.compile(r"(?<=[^aiu])h")
 
 
