@@ -57,6 +57,7 @@ HITS = [
     ("Defenre Industries Organization", "Defence Industries Organization", "typo"),  # not a Chinese name
     ("Valeriy Ivanov", "Valerij Ivanov", "same sound"),  # two romanisations of one name
     ("Rockside Trading", "Rockside Enterprise", "only generic words differ"),  # a name of its own agrees
+    ("Société Rockside", "Rockside Company", "identical"),  # a company form in French is one too
     ("Sungrisan Trading", "Sungnisan Trading", "same sound"),  # Korean ㄹ after ㅇ is said n
 ]
 MISSES = [

@@ -59,6 +59,15 @@ COMPANY_FORM_WORDS = frozenset(
         "co",
         "company",
         "companies",
+        # French, Spanish, Italian, Portuguese, German and Russian words for company: left in, each would
+        # be a distinctive word the English name lacks ("Societe X" / "X Company")
+        "societe",
+        "compagnie",
+        "compania",
+        "compagnia",
+        "companhia",
+        "gesellschaft",
+        "korporatsiya",
         "corp",
         "corporation",
         "inc",
