@@ -262,3 +262,10 @@ def test_initials_that_do_not_fit_are_no_match(query: str, listed: str) -> None:
 def test_initials_are_read_only_in_persons_names() -> None:
     assert compare(Party("M. Industries"), _entity("Mahdi Industries")).score < DEFAULT_THRESHOLD
     assert compare(Party("K. Lee"), _entity("Karl Lee")).score < DEFAULT_THRESHOLD
+
+
+def test_no_word_is_long_enough_to_be_compared_letter_by_letter() -> None:
+    # the typo distance is quadratic in a word's length: a "word" past any real one is not a typo
+    word = "abcdefghij" * 7
+    assert compare(Party(word), _entity(word[:-1] + "z")).score == 0.0
+    assert compare(Party(word[:60]), _entity(word[:59] + "z")).score >= DEFAULT_THRESHOLD

@@ -38,6 +38,7 @@ DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchma
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
 NAME_VARIANT_SCORE = 0.9  # a surname's spelling in another romanisation (Park / Pak)
+MAX_TYPO_WORD = 64  # no word is longer; the typo distance is quadratic in length (a 20,000-letter "word": minutes)
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
 ACRONYM_SCORE = 0.9
 SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
@@ -138,7 +139,7 @@ def _token_similarity(
         ):
             if len(skeleton_a) >= shortest and skeleton_a == skeleton_b:
                 return 0.9, "same consonants"
-    if min(len(a), len(b)) >= 4:
+    if min(len(a), len(b)) >= 4 and max(len(a), len(b)) <= MAX_TYPO_WORD:
         similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
         # two real words or names one letter apart (Hekmat / Hemmat, Haiyang / Haiying) are two names
         if similarity >= TYPO_SIMILARITY:
@@ -294,6 +295,7 @@ def _alignment(
     return score, notes
 
 
+MAX_SYLLABIC_WORDS = 40  # no name has more words; the search is quadratic in them
 MAX_LETTERS_PER_WORD = 3  # an abbreviation takes at most the first three letters of each word
 
 
@@ -301,7 +303,7 @@ def _syllabic_acronym(token: str, words: tuple[str, ...]) -> bool:
     """Is ``token`` spelled by the starts (1 to 3 letters) of a run of consecutive words, at least three of
     them, with at least one word giving two letters or more (KOMID: KOrea MIning Development; NORINCO:
     NORth INdustries COrporation)? Plain initials are the acronym rule's; a word of the name never is."""
-    if not 4 <= len(token) <= 10 or len(words) < 3 or token in words:
+    if not 4 <= len(token) <= 10 or not 3 <= len(words) <= MAX_SYLLABIC_WORDS or token in words:
         return False
     return any(_spells(token, words, first) for first in range(len(words)))
 
