@@ -2,7 +2,9 @@
 
 Every name of every entity is reduced to blocking keys: the phonetic key of each core token (folds
 romanisations), its first and last four letters (a typo leaves one of them intact in any token of
-five letters or more), the name's acronyms, and the start of the name run together (spacing). A
+five letters or more), the name's acronyms, and the start of the name run together (spacing).
+Persons' names (and a query's) also get keys for their surname groups and initials (Park / Pak,
+"K. Lee"), which the matcher reads only in persons' names. A
 query's keys are looked up in an inverted index (compressed-sparse-row arrays: one sorted array of
 entity numbers per key); candidates are ranked by the summed inverse document frequency of the keys
 they share with the query, and only the best few are compared in full by the matcher.
@@ -28,7 +30,7 @@ from mtcr.screening.matcher import (
     initials_keys,
     normalise_identifier,
 )
-from mtcr.screening.model import ListEntity, Party
+from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.name_variants import variant_groups
 from mtcr.screening.normalise import NameForm, consonant_skeleton, name_form
 
@@ -73,14 +75,17 @@ def blocking_keys(form: NameForm) -> set[str]:
         # a one-word name may stand for a run covering half this name or more (RIAMB)
         for size in range(max(MIN_LONE_INLINE_ACRONYM, (len(words) + 1) // 2), MAX_INLINE_ACRONYM + 1):
             keys.update("r:" + "".join(w[0] for w in words[at : at + size]) for at in range(len(words) - size + 1))
-    # what no spelling key links: a surname in another romanisation (Park / Pak), initials ("K. Lee")
-    keys.update(f"v:{group}" for word in words for group in variant_groups(word))
-    keys.update(initials_keys(form))
     if len(form.joined) >= 6:
         keys.add("j:" + form.joined[:6])
     elif len(form.joined) >= 2:
         keys.add("j:" + form.joined)  # short names and initials ("E. S."), whose words give no key
     return keys
+
+
+def person_keys(form: NameForm) -> set[str]:
+    """Keys for what the matcher links only in persons' names, where no spelling key does: a surname in
+    another romanisation (Park / Pak) and initials with a surname ("K. Lee" / Karl Lee)."""
+    return {f"v:{group}" for word in form.words for group in variant_groups(word)} | initials_keys(form)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -147,8 +152,10 @@ class CandidateIndex:
         pair_entities: list[int] = []
         for number, entity in enumerate(self.entities):
             keys = identifier_keys(entity.identifiers)
+            person = entity.entity_type is not EntityType.ORGANIZATION  # the matcher's rules for persons
             for name in entity.names:
-                keys |= blocking_keys(name_form(name))
+                form = name_form(name)
+                keys |= blocking_keys(form) | (person_keys(form) if person else set())
             for key in keys:
                 pair_keys.append(key_rows.setdefault(key, len(key_rows)))
                 pair_entities.append(number)
@@ -183,7 +190,8 @@ class CandidateIndex:
         probes = acronym_probes(form)
         # the query's own acronym keys also rank (the "a:" key of a short word, "w:" of its initials)
         own = {"a:" + word for word in _short_words(form)} | {"w:" + initials for initials in form.acronyms}
-        wanted = blocking_keys(form) | identifier_keys(party.identifiers) | (probes & own)
+        # a query's type is seldom given: its person keys find listed persons whatever it is
+        wanted = blocking_keys(form) | person_keys(form) | identifier_keys(party.identifiers) | (probes & own)
         rows = [row for row in (postings.keys.get(key) for key in wanted) if row is not None]
         ranked = self._ranked(rows, limit) if rows else []
         # probed entities, from the rarest key up, at most MAX_PROBED of them

@@ -97,10 +97,9 @@ class Match:
 # (Rockside Trading, Rockside Enterprise; 总公司 "general corporation" for a National Corporation); not
 # what it does or what kind of body it is (Electronics, Machinery, Research, Institute), which tell two
 # bodies of one city or family apart.
-BUSINESS_KINDS = frozenset(
-    ["group", "industry", "industries", "industrial", "trading", "trade", "enterprise", "enterprises",
-     "holding", "holdings", "complex", "factory", "works", "plant", "commercial", "company", "corporation",
-     "general", "national", "international", "import", "export", "importexport"]
+BUSINESS_KINDS = frozenset(  # as the glossary reads them (Industries, Industrial: industry; Works, Plant: factory)
+    ["group", "industry", "trading", "enterprise", "holding", "complex", "factory", "commercial", "general",
+     "national", "international", "import", "export", "importexport"]
 )  # fmt: skip
 REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
