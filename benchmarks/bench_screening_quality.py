@@ -10,9 +10,11 @@ pair instead against the whole bundled-list entity that the listed name belongs 
 the entity's other names and aliases, less any other spelled like the query), as a real screening does. A pair is
 predicted a match when the score is at or above the threshold (``DEFAULT_THRESHOLD`` unless given).
 
-Printed: precision, recall and F1 overall; recall per positive category and false-positive rate per
-negative category; precision/recall at thresholds 0.50 to 0.95; the worst false negatives and false
-positives with their scores. See tests/screening/eval/README.md for what the categories mean.
+Printed: precision, recall and F1 overall; for the main set, how many positives need knowledge of the
+entity (``needs_knowledge.csv``) and the recall a matcher of names alone could reach; recall per positive
+category and false-positive rate per negative category; precision/recall at thresholds 0.50 to 0.95; the
+worst false negatives and false positives with their scores. See tests/screening/eval/README.md for what
+the categories mean.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, compare
 from mtcr.screening.model import EntityType, ListEntity, ListFormat, Party
 
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "screening" / "eval" / "pairs.csv"
+# positives of the main set annotated as needing knowledge of the entity (tests/screening/eval/README.md)
+KNOWLEDGE = PAIRS.parent / "needs_knowledge.csv"
 THRESHOLDS = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))  # 0.50 .. 0.95
 
 
@@ -110,7 +114,13 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def report(scored: list[Scored], threshold: float, worst: int) -> None:
+def load_knowledge(path: Path) -> set[tuple[str, str]]:
+    """The (query, list name) pairs annotated ``knowledge`` in ``path``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {(_key(r["query"]), _key(r["list_name"])) for r in csv.DictReader(handle) if r["class"] == "knowledge"}
+
+
+def report(scored: list[Scored], threshold: float, worst: int, knowledge: set[tuple[str, str]]) -> None:
     tp, fp, fn, tn = confusion(scored, threshold)
     precision, recall, f1 = prf(tp, fp, fn)
     positives = tp + fn
@@ -144,6 +154,15 @@ def report(scored: list[Scored], threshold: float, worst: int) -> None:
         p, r, f = prf(ttp, tfp, tfn)
         print(f"| {t:.2f} | {p:.3f} | {r:.3f} | {f:.3f} | {tfp} | {tfn} |")
 
+    if knowledge:
+        needed = [s for s in scored if s.label == 1 and (_key(s.query), _key(s.list_name)) in knowledge]
+        caught = sum(1 for s in needed if s.score >= threshold)
+        ceiling = (positives - len(needed) + caught) / positives
+        print(
+            f"\n{len(needed)} positives ({len(needed) / positives:.1%}) are annotated as needing knowledge of the"
+            f" entity; {caught} of them are matched. Recall if every other positive were matched: {ceiling:.3f}"
+        )
+
     false_negatives = sorted((s for s in scored if s.label == 1 and s.score < threshold), key=lambda s: s.score)
     false_positives = sorted((s for s in scored if s.label == 0 and s.score >= threshold), key=lambda s: -s.score)
     for title, items in (("false negatives (lowest scores)", false_negatives), ("false positives", false_positives)):
@@ -172,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     scored = score_entities(pairs) if args.entities else score_all(pairs, typed=not args.untyped)
     elapsed = time.perf_counter() - started
-    report(scored, args.threshold, args.worst)
+    # the annotation is of the main set's pairs: another set's pairs are not in it
+    knowledge = load_knowledge(KNOWLEDGE) if args.pairs == PAIRS else set()
+    report(scored, args.threshold, args.worst, knowledge)
     print(f"\nscored {len(scored)} pairs in {elapsed:.2f} s ({1e6 * elapsed / max(len(scored), 1):.0f} µs/pair)")
     return 0
 

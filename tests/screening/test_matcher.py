@@ -59,6 +59,17 @@ HITS = [
     ("Rockside Trading", "Rockside Enterprise", "only generic words differ"),  # a name of its own agrees
     ("Société Rockside", "Rockside Company", "identical"),  # a company form in French is one too
     ("Sungrisan Trading", "Sungnisan Trading", "same sound"),  # Korean ㄹ after ㅇ is said n
+    # a word that is a run of the other name's words, spaced differently (stop words included)
+    ("Saeng Pil Trading Corporation", "Saengp'il Company", "saengpil=saeng pil (spaced differently)"),
+    ("Korean Mining Andindustrial Development Corp", "Korean Mining and Industrial Development Corp", "spaced"),
+    ("Amir Almomenin Industries", "Amir al Mo'menin Industries", "almomenin=momenin (spaced differently)"),
+    ("China Precision Machinery I/E Corp.", "China Precision Machinery Import/Export Corporation", "identical"),
+    # Russian written in the scientific style (j for й/я, h for х) reads as in BGN/PCGN; OAO written out
+    (
+        "OAO Minskij Zavod Kolesnyh Tjagachej",
+        "Otkrytoe Aktsionernoe Obshchestvo Minskii Zavod Kolesnykh Tyagachei",
+        "tjagachej=tractor",
+    ),
 ]
 MISSES = [
     ("China Aerospace Science and Industry Corporation", "China Aerospace Science and Technology Corporation"),
@@ -85,6 +96,7 @@ MISSES = [
     ("Dalian Trading", "Dalian Machinery"),
     ("Harbin Engineering Institute", "Harbin Institute of Technology"),
     ("Hassan Trading", "Hassan Electronics"),
+    ("Saengbok Trading", "Saeng Pil Trading"),  # a word run together is not a run of other words
 ]
 
 

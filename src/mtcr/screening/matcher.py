@@ -33,7 +33,7 @@ from mtcr.screening.normalise import (
 from mtcr.screening.typos import typo_similarity
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES
 
-MATCHER_VERSION = "1.3.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.4.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
@@ -257,6 +257,18 @@ def _alignment(
             excess += weight + listed.weights[best_index] - 2.0 * lighter
             if how != "same":
                 notes.append(f"{token}~{listed.core[best_index]} ({how})")
+    # A word of one name that is a run of words of the other, spaced differently ("Saengpil" / "Saeng Pil",
+    # "Andindustrial" / "and Industrial"): it counts as that run, as an acronym does.
+    for side, side_taken, opposite, opposite_taken in ((query, done, listed, used), (listed, used, query, done)):
+        for at, covered, similarity in _spaced_runs(side, side_taken, opposite, opposite_taken):
+            covered_weight = sum(opposite.weights[i] for i in covered)
+            matched += similarity * covered_weight
+            excess += side.weights[at] - covered_weight
+            side_taken.add(at)
+            opposite_taken.update(covered)
+            kinds.add("spacing")
+            spaced = " ".join(opposite.words[i] for i in covered)
+            notes.append(f"{side.words[at]}={spaced} (spaced differently)")
     left_query = [i for i in range(len(query.core)) if i not in done]
     left_listed = [i for i in range(len(listed.core)) if i not in used]
     distinctive_matched = any(query.weights[i] > GENERIC_WEIGHT for i in done)
@@ -292,6 +304,62 @@ def _alignment(
                 if i not in done and j not in used
             )
     return score, notes
+
+
+MIN_SPACED_WORD = 6  # shorter words run together from two others are mostly other words (Pak / Pa K)
+MAX_SPACED_RUN = 3
+
+
+def _spaced_runs(
+    one: NameForm, taken_one: set[int], other: NameForm, taken_other: set[int]
+) -> list[tuple[int, list[int], float]]:
+    """Unmatched words of ``one`` that are two or three consecutive words of ``other`` run together, as
+    written or by sound, stop words included ("Almomenin" is "al Mo'menin"): (word, the run's core word
+    positions in ``other``, similarity)."""
+    found: list[tuple[int, list[int], float]] = []
+    free = [i for i in range(len(other.words)) if i not in taken_other]
+    if not free:
+        return found
+    tokens = other.tokens
+    for index, word in enumerate(one.words):
+        if index in taken_one or len(word) < MIN_SPACED_WORD or len(word) > MAX_TYPO_WORD:
+            continue
+        for size in range(2, MAX_SPACED_RUN + 1):
+            match = None
+            for start in range(len(tokens) - size + 1):
+                window = tokens[start : start + size]
+                joined = "".join(window)
+                if joined[0] != word[0] or abs(len(joined) - len(word)) > 2:
+                    continue  # the cheap test first: most runs are nowhere near the word (sounds differ by 2)
+                if joined == word:
+                    similarity = 1.0
+                elif phonetic_key(joined) == phonetic_key(word):
+                    similarity = 0.95
+                else:
+                    continue  # no typos on top: "Atlasmarine" is not "Atlas Marina"
+                run = _free_positions(window, other.words, free)
+                if run:
+                    match = (index, run, similarity)
+                    break
+            if match:
+                found.append(match)
+                free = [i for i in free if i not in match[1]]
+                break
+    return found
+
+
+def _free_positions(window: tuple[str, ...], words: tuple[str, ...], free: list[int]) -> list[int] | None:
+    """Where the non-stop words of ``window`` stand among the still unmatched ``words``, or None when
+    one of them is already matched (or was dropped as a company form)."""
+    positions: list[int] = []
+    for token in window:
+        if token in STOP_WORDS:
+            continue
+        position = next((i for i in free if words[i] == token and i not in positions), None)
+        if position is None:
+            return None
+        positions.append(position)
+    return positions or None
 
 
 MAX_SYLLABIC_WORDS = 40  # no name has more words; the search is quadratic in them

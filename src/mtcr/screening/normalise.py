@@ -36,6 +36,14 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "obshchestvo s ogranichennoi otvetstvennostiu",
     "obshchestvo s ogranichennoy otvetstvennostyu",
     "aktsionernoe obshchestvo",
+    "aktsionernoye obshchestvo",
+    # open, closed and public joint-stock companies (OAO, ZAO, PAO) written out, BGN/PCGN and simplified
+    "otkrytoe aktsionernoe obshchestvo",
+    "otkrytoye aktsionernoye obshchestvo",
+    "zakrytoe aktsionernoe obshchestvo",
+    "zakrytoye aktsionernoye obshchestvo",
+    "publichnoe aktsionernoe obshchestvo",
+    "publichnoye aktsionernoye obshchestvo",
     "open joint stock company",
     "private limited",
     "pvt ltd",
@@ -482,6 +490,10 @@ def _wade_giles_as_pinyin(name: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 NAME_CACHE_SIZE = 2_000_000
 
 
+# "I/E" in Chinese trading-company names is Import/Export (the slash would split it into two letters)
+_SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/])I\s?/\s?E(?![\w/])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
@@ -494,7 +506,7 @@ def name_form(name: str) -> NameForm:
         written, wade_giles = _wade_giles_as_pinyin(name)
     else:
         written = name
-    text = transliterate(written)
+    text = transliterate(_SLASHED_ABBREVIATIONS.sub(" import export ", written))
     tokens = tuple(text.split())
     without_forms = _remove_company_forms(text).split()
     stripped = _merge_syllables(_expand(without_forms))
@@ -505,7 +517,7 @@ def name_form(name: str) -> NameForm:
         kept = _without_own_acronyms(plain)
         own = tuple(word for word in plain if word not in kept)
         plain = kept
-    core = tuple(GLOSSARY.get(t) or GLOSSARY.get(_singular(t), t) for t in plain)
+    core = tuple(_concept(t) for t in plain)
     translated = tuple((word, concept) for word, concept in zip(plain, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
     joined = _strip_suffixes("".join(plain))
@@ -572,6 +584,22 @@ def _without_own_acronyms(words: list[str]) -> list[str]:
 
 
 MIN_OWN_ACRONYM, MAX_OWN_ACRONYM = 3, 6
+
+
+# Russian in the scientific (ISO 9-like) style: я ю ё as ja ju jo, х as h ("tjagachej", "kolesnyh"); the
+# glossary lists BGN/PCGN and simplified forms, so such a word is looked up again in BGN/PCGN spelling.
+_SCIENTIFIC_RUSSIAN = ((re.compile(r"j(?=[aou])"), "y"), (re.compile(r"(?<=[yi])h$"), "kh"))
+
+
+def _concept(token: str) -> str:
+    """The glossary concept of ``token``, or ``token`` itself."""
+    found = GLOSSARY.get(token) or GLOSSARY.get(_singular(token))
+    if found:
+        return found
+    bgn = token
+    for pattern, replacement in _SCIENTIFIC_RUSSIAN:
+        bgn = pattern.sub(replacement, bgn)
+    return GLOSSARY.get(bgn, token) if bgn != token else token
 
 
 def _singular(word: str) -> str:
