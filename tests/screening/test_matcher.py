@@ -64,6 +64,9 @@ HITS = [
     ("Korean Mining Andindustrial Development Corp", "Korean Mining and Industrial Development Corp", "spaced"),
     ("Amir Almomenin Industries", "Amir al Mo'menin Industries", "almomenin=momenin (spaced differently)"),
     ("China Precision Machinery I/E Corp.", "China Precision Machinery Import/Export Corporation", "identical"),
+    # a translated word meets the other concept it is also translated by (研究院: Institute or Academy)
+    ("سازمان فضایی ایران", "Iran Space Agency", "organization~agency (related translation)"),
+    ("Zhongguo Kongjian Jishu Yanjiuyuan", "Chinese Academy of Space Technology", "related translation"),
     # Russian written in the scientific style (j for й/я, h for х) reads as in BGN/PCGN; OAO written out
     (
         "OAO Minskij Zavod Kolesnyh Tjagachej",
@@ -96,6 +99,7 @@ MISSES = [
     ("Dalian Trading", "Dalian Machinery"),
     ("Harbin Engineering Institute", "Harbin Institute of Technology"),
     ("Hassan Trading", "Hassan Electronics"),
+    ("Iran Space Organization", "Iran Space Agency"),  # related concepts only for a translated word
     ("Saengbok Trading", "Saeng Pil Trading"),  # a word run together is not a run of other words
 ]
 

@@ -32,7 +32,7 @@ from mtcr.screening.matcher import (
 )
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.name_variants import variant_groups
-from mtcr.screening.normalise import NameForm, consonant_skeleton, name_form
+from mtcr.screening.normalise import RELATED_CONCEPTS, NameForm, consonant_skeleton, name_form, phonetic_key
 
 MAX_CANDIDATES = 10
 ACRONYM_POSTINGS = 20  # an acronym key shared by more entities than this tells nothing
@@ -86,6 +86,18 @@ def person_keys(form: NameForm) -> set[str]:
     """Keys for what the matcher links only in persons' names, where no spelling key does: a surname in
     another romanisation (Park / Pak) and initials with a surname ("K. Lee" / Karl Lee)."""
     return {f"v:{group}" for word in form.words for group in variant_groups(word)} | initials_keys(form)
+
+
+def related_keys(form: NameForm) -> set[str]:
+    """The keys of the concepts a translated word of the query is also translated by (航天: Aerospace
+    or Space), as the matcher reads it: a listed name may share no other telling key."""
+    return {
+        "p:" + phonetic_key(other)
+        for word, concept in zip(form.words, form.core, strict=True)
+        if word != concept
+        for one, other in RELATED_CONCEPTS
+        if one == concept
+    }
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -191,7 +203,13 @@ class CandidateIndex:
         # the query's own acronym keys also rank (the "a:" key of a short word, "w:" of its initials)
         own = {"a:" + word for word in _short_words(form)} | {"w:" + initials for initials in form.acronyms}
         # a query's type is seldom given: its person keys find listed persons whatever it is
-        wanted = blocking_keys(form) | person_keys(form) | identifier_keys(party.identifiers) | (probes & own)
+        wanted = (
+            blocking_keys(form)
+            | person_keys(form)
+            | related_keys(form)
+            | identifier_keys(party.identifiers)
+            | (probes & own)
+        )
         rows = [row for row in (postings.keys.get(key) for key in wanted) if row is not None]
         ranked = self._ranked(rows, limit) if rows else []
         # probed entities, from the rarest key up, at most MAX_PROBED of them

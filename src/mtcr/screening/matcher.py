@@ -22,6 +22,7 @@ from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.name_variants import same_name_variant, variant_groups
 from mtcr.screening.normalise import (
     GENERIC_WEIGHT,
+    RELATED_CONCEPTS,
     STOP_WORDS,
     NameForm,
     abjad_key,
@@ -37,6 +38,7 @@ MATCHER_VERSION = "1.4.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
+RELATED_SCORE = 0.8  # a translated word against the other concept it is also translated by
 NAME_VARIANT_SCORE = 0.9  # a surname's spelling in another romanisation (Park / Pak)
 MAX_TYPO_WORD = 64  # no word is longer; the typo distance is quadratic in length (a 20,000-letter "word": minutes)
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
@@ -244,6 +246,12 @@ def _alignment(
                     )
                     if alternative[0] > similarity:
                         similarity, kind = alternative
+                if (
+                    similarity < RELATED_SCORE
+                    and (token, other) in RELATED_CONCEPTS
+                    and (written, other_written) != (token, other)
+                ):
+                    similarity, kind = RELATED_SCORE, "related translation"  # 航天: Aerospace or Space
                 if kind == REAL_WORDS:
                     refused.append((position, index))
                 if similarity > best:

@@ -405,7 +405,7 @@ def consonant_skeleton(token: str) -> str:
     return _REPEATS.sub(r"\1", _ABJAD_DROPPED.sub("", token.replace("q", "k")))
 
 
-def _load_glossary() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+def _load_glossary() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[tuple[str, str]]]:
     path = Path(__file__).resolve().parent.parent / "data" / "screening" / "glossary.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     variants: dict[str, str] = {}
@@ -413,10 +413,13 @@ def _load_glossary() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         for word in words:
             variants[str(word)] = str(concept)
     expansions = {str(short): tuple(str(long).split()) for short, long in data.get("expansions", {}).items()}
-    return variants, expansions
+    related = frozenset(
+        (str(a), str(b)) for one, other in data.get("related", []) for a, b in ((one, other), (other, one))
+    )
+    return variants, expansions, related
 
 
-GLOSSARY, EXPANSIONS = _load_glossary()
+GLOSSARY, EXPANSIONS, RELATED_CONCEPTS = _load_glossary()
 
 
 def _expand(tokens: list[str]) -> list[str]:
