@@ -62,8 +62,10 @@ HITS = [
     # a word that is a run of the other name's words, spaced differently (stop words included)
     ("Saeng Pil Trading Corporation", "Saengp'il Company", "saengpil=saeng pil (spaced differently)"),
     ("Korean Mining Andindustrial Development Corp", "Korean Mining and Industrial Development Corp", "spaced"),
-    ("Amir Almomenin Industries", "Amir al Mo'menin Industries", "almomenin=momenin (spaced differently)"),
+    ("Amir Almomenin Industries", "Amir al Mo'menin Industries", "almomenin=al momenin (spaced differently)"),
     ("China Precision Machinery I/E Corp.", "China Precision Machinery Import/Export Corporation", "identical"),
+    ("Dalian Machinery I/E Corp", "Dalian Machinery I&E Corp", "identical"),
+    ("Dalian I/E Company", "Dalian I.E. Company", "identical"),
     # a translated word meets the other concept it is also translated by (研究院: Institute or Academy)
     ("سازمان فضایی ایران", "Iran Space Agency", "organization~agency (related translation)"),
     ("Zhongguo Kongjian Jishu Yanjiuyuan", "Chinese Academy of Space Technology", "related translation"),
@@ -99,7 +101,13 @@ MISSES = [
     ("Dalian Trading", "Dalian Machinery"),
     ("Harbin Engineering Institute", "Harbin Institute of Technology"),
     ("Hassan Trading", "Hassan Electronics"),
-    ("Iran Space Organization", "Iran Space Agency"),  # related concepts only for a translated word
+    # related concepts only for the words of another language translated either way
+    ("Iran Space Organization", "Iran Space Agency"),
+    ("Iran Space Organisation", "Iran Space Agency"),  # a spelling is no translation
+    ("Dept of Defence", "Ministry of Defence"),
+    ("Zhongguo Kexueyuan", "China Institute"),  # 科学院 is always Academy
+    ("Joo Trading", "Ryu Trading"),  # Korean Joo is not Russian "Jo" for Yo
+    ("Hightech Trading", "High Tech Group"),  # two dictionary words run together are no name of their own
     ("Saengbok Trading", "Saeng Pil Trading"),  # a word run together is not a run of other words
 ]
 
@@ -285,3 +293,12 @@ def test_no_word_is_long_enough_to_be_compared_letter_by_letter() -> None:
     word = "abcdefghij" * 7
     assert compare(Party(word), _entity(word[:-1] + "z")).score == 0.0
     assert compare(Party(word[:60]), _entity(word[:59] + "z")).score >= DEFAULT_THRESHOLD
+
+
+def test_a_word_run_together_scores_the_same_from_either_side() -> None:
+    # "Kimpark" is "Kim Park" run together, not an abbreviation of "Kim"
+    one, other = "Kimpark Heavy Industries", "Kim Park Heavy Machinery"
+    forward = compare(Party(one), _entity(other))
+    backward = compare(Party(other), _entity(one))
+    assert forward.score == backward.score
+    assert "kimpark=kim park (spaced differently)" in forward.features[0].reason

@@ -66,6 +66,7 @@ def blocking_keys(form: NameForm) -> set[str]:
             keys.add("e:" + token[-4:])
         elif len(token) >= 2:
             keys.add("t:" + token)
+    keys.update(related_keys(form))  # 航天 keyed as Space too, on both sides, as the matcher reads it
     keys.update("a:" + acronym for acronym in form.acronyms if len(acronym) >= 3)
     keys.update("w:" + word for word in _short_words(form))
     words = form.words
@@ -89,15 +90,9 @@ def person_keys(form: NameForm) -> set[str]:
 
 
 def related_keys(form: NameForm) -> set[str]:
-    """The keys of the concepts a translated word of the query is also translated by (航天: Aerospace
-    or Space), as the matcher reads it: a listed name may share no other telling key."""
-    return {
-        "p:" + phonetic_key(other)
-        for word, concept in zip(form.words, form.core, strict=True)
-        if word != concept
-        for one, other in RELATED_CONCEPTS
-        if one == concept
-    }
+    """The keys of the other concepts a word of the query is also translated by (航天: Aerospace or
+    Space), as the matcher reads it: a listed name may share no other telling key."""
+    return {"p:" + phonetic_key(concept) for word in form.words for concept in RELATED_CONCEPTS.get(word, ())}
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -203,13 +198,7 @@ class CandidateIndex:
         # the query's own acronym keys also rank (the "a:" key of a short word, "w:" of its initials)
         own = {"a:" + word for word in _short_words(form)} | {"w:" + initials for initials in form.acronyms}
         # a query's type is seldom given: its person keys find listed persons whatever it is
-        wanted = (
-            blocking_keys(form)
-            | person_keys(form)
-            | related_keys(form)
-            | identifier_keys(party.identifiers)
-            | (probes & own)
-        )
+        wanted = blocking_keys(form) | person_keys(form) | identifier_keys(party.identifiers) | (probes & own)
         rows = [row for row in (postings.keys.get(key) for key in wanted) if row is not None]
         ranked = self._ranked(rows, limit) if rows else []
         # probed entities, from the rarest key up, at most MAX_PROBED of them

@@ -38,7 +38,7 @@ MATCHER_VERSION = "1.4.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
-RELATED_SCORE = 0.8  # a translated word against the other concept it is also translated by
+RELATED_SCORE = 0.8  # a word of another language against the other concept it is also translated by
 NAME_VARIANT_SCORE = 0.9  # a surname's spelling in another romanisation (Park / Pak)
 MAX_TYPO_WORD = 64  # no word is longer; the typo distance is quadratic in length (a 20,000-letter "word": minutes)
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
@@ -216,6 +216,23 @@ def _alignment(
         done.update(run)
         kinds.add("acronym")
         notes.append(f"{listed.words[index].upper()}=" + " ".join(query.words[i] for i in run) + " (acronym)")
+    # A word of one name that is a run of words of the other, spaced differently ("Saengpil" / "Saeng Pil",
+    # "Andindustrial" / "and Industrial"): it counts as that run, as an acronym does. Before the word by
+    # word pairing, which would take "Kimpark" for an abbreviation of "Kim".
+    spaced_names: list[tuple[int, ...]] = []  # for each query word matched so, the listed words it covers
+    spaced_query: set[int] = set()  # those query words: a run of dictionary words is no name ("Hightech")
+    for side, side_taken, opposite, opposite_taken in ((query, done, listed, used), (listed, used, query, done)):
+        for spaced in _spaced_runs(side, side_taken, opposite, opposite_taken):
+            covered_weight = sum(opposite.weights[i] for i in spaced.covered)
+            matched += spaced.similarity * covered_weight
+            excess += side.weights[spaced.at] - covered_weight
+            side_taken.add(spaced.at)
+            opposite_taken.update(spaced.covered)
+            kinds.add("spacing")
+            notes.append(f"{side.words[spaced.at]}={' '.join(spaced.window)} (spaced differently)")
+            if side is query:
+                spaced_names.append(spaced.covered)
+                spaced_query.add(spaced.at)
     for position, (token, key, weight) in enumerate(zip(query.core, query.phonetic, query.weights, strict=True)):
         if position in done:
             continue
@@ -246,10 +263,8 @@ def _alignment(
                     )
                     if alternative[0] > similarity:
                         similarity, kind = alternative
-                if (
-                    similarity < RELATED_SCORE
-                    and (token, other) in RELATED_CONCEPTS
-                    and (written, other_written) != (token, other)
+                if similarity < RELATED_SCORE and (
+                    other in RELATED_CONCEPTS.get(written, ()) or token in RELATED_CONCEPTS.get(other_written, ())
                 ):
                     similarity, kind = RELATED_SCORE, "related translation"  # 航天: Aerospace or Space
                 if kind == REAL_WORDS:
@@ -265,18 +280,6 @@ def _alignment(
             excess += weight + listed.weights[best_index] - 2.0 * lighter
             if how != "same":
                 notes.append(f"{token}~{listed.core[best_index]} ({how})")
-    # A word of one name that is a run of words of the other, spaced differently ("Saengpil" / "Saeng Pil",
-    # "Andindustrial" / "and Industrial"): it counts as that run, as an acronym does.
-    for side, side_taken, opposite, opposite_taken in ((query, done, listed, used), (listed, used, query, done)):
-        for at, covered, similarity in _spaced_runs(side, side_taken, opposite, opposite_taken):
-            covered_weight = sum(opposite.weights[i] for i in covered)
-            matched += similarity * covered_weight
-            excess += side.weights[at] - covered_weight
-            side_taken.add(at)
-            opposite_taken.update(covered)
-            kinds.add("spacing")
-            spaced = " ".join(opposite.words[i] for i in covered)
-            notes.append(f"{side.words[at]}={spaced} (spaced differently)")
     left_query = [i for i in range(len(query.core)) if i not in done]
     left_listed = [i for i in range(len(listed.core)) if i not in used]
     distinctive_matched = any(query.weights[i] > GENERIC_WEIGHT for i in done)
@@ -297,7 +300,9 @@ def _alignment(
         notes.append("unmatched: " + " ".join(t for i, t in enumerate(listed.core) if i not in used))
         # Rockside Trading is Rockside Enterprise: a name of its own agrees, only the kind of business
         # differs. Not when what agrees is dictionary words (CASC and CASIC: Technology/Industry).
-        named = any(query.weights[i] > GENERIC_WEIGHT and is_proper_name(query.core[i]) for i in done)
+        named = any(
+            query.weights[i] > GENERIC_WEIGHT and is_proper_name(query.core[i]) for i in done if i not in spaced_query
+        ) or any(is_proper_name(listed.core[j]) for covered in spaced_names for j in covered)
         generic_only = named and all(
             form.core[i] in BUSINESS_KINDS for form, left in ((query, left_query), (listed, left_listed)) for i in left
         )
@@ -316,58 +321,72 @@ def _alignment(
 
 MIN_SPACED_WORD = 6  # shorter words run together from two others are mostly other words (Pak / Pa K)
 MAX_SPACED_RUN = 3
+MAX_SPACED_TOKENS = 40  # no name has more words; the search is quadratic in them
+_SPACED_SLACK = 2  # a word's sound key is at most this many letters longer or shorter than its spelling
 
 
-def _spaced_runs(
-    one: NameForm, taken_one: set[int], other: NameForm, taken_other: set[int]
-) -> list[tuple[int, list[int], float]]:
+@dataclass(frozen=True, slots=True)
+class SpacedRun:
+    """A word of one name that is a run of the other's words run together."""
+
+    at: int  # the word's position among its name's words
+    covered: tuple[int, ...]  # the run's (core) word positions in the other name
+    window: tuple[str, ...]  # the run as written, stop words included
+    similarity: float
+
+
+def _spaced_runs(one: NameForm, taken_one: set[int], other: NameForm, taken_other: set[int]) -> list[SpacedRun]:
     """Unmatched words of ``one`` that are two or three consecutive words of ``other`` run together, as
-    written or by sound, stop words included ("Almomenin" is "al Mo'menin"): (word, the run's core word
-    positions in ``other``, similarity)."""
-    found: list[tuple[int, list[int], float]] = []
-    free = [i for i in range(len(other.words)) if i not in taken_other]
-    if not free:
-        return found
+    written or by sound, stop words included ("Almomenin" is "al Mo'menin"); a word the other name also
+    has as it is is left to the word-by-word alignment."""
+    found: list[SpacedRun] = []
     tokens = other.tokens
-    for index, word in enumerate(one.words):
-        if index in taken_one or len(word) < MIN_SPACED_WORD or len(word) > MAX_TYPO_WORD:
-            continue
+    wanted = [
+        (at, word)
+        for at, word in enumerate(one.words)
+        if at not in taken_one and MIN_SPACED_WORD <= len(word) <= MAX_TYPO_WORD and word not in other.words
+    ]
+    if not wanted or len(tokens) > MAX_SPACED_TOKENS or len(one.words) > MAX_SPACED_TOKENS:
+        return found
+    free = [i for i in range(len(other.words)) if i not in taken_other]
+    for at, word in wanted:
+        match = None
         for size in range(2, MAX_SPACED_RUN + 1):
-            match = None
             for start in range(len(tokens) - size + 1):
                 window = tokens[start : start + size]
+                if window[0][0] != word[0] or abs(sum(map(len, window)) - len(word)) > _SPACED_SLACK:
+                    continue  # the cheap test first: most runs are nowhere near the word
                 joined = "".join(window)
-                if joined[0] != word[0] or abs(len(joined) - len(word)) > 2:
-                    continue  # the cheap test first: most runs are nowhere near the word (sounds differ by 2)
                 if joined == word:
                     similarity = 1.0
-                elif phonetic_key(joined) == phonetic_key(word):
+                # uncached: the runs of every pair of names would push real words out of the key cache
+                elif phonetic_key.__wrapped__(joined) == phonetic_key(word):
                     similarity = 0.95
                 else:
                     continue  # no typos on top: "Atlasmarine" is not "Atlas Marina"
-                run = _free_positions(window, other.words, free)
-                if run:
-                    match = (index, run, similarity)
+                covered = _free_run(window, other.words, free)
+                if covered:
+                    match = SpacedRun(at, covered, window, similarity)
                     break
             if match:
-                found.append(match)
-                free = [i for i in free if i not in match[1]]
                 break
+        if match:
+            found.append(match)
+            free = [i for i in free if i not in match.covered]
     return found
 
 
-def _free_positions(window: tuple[str, ...], words: tuple[str, ...], free: list[int]) -> list[int] | None:
-    """Where the non-stop words of ``window`` stand among the still unmatched ``words``, or None when
-    one of them is already matched (or was dropped as a company form)."""
-    positions: list[int] = []
-    for token in window:
-        if token in STOP_WORDS:
-            continue
-        position = next((i for i in free if words[i] == token and i not in positions), None)
-        if position is None:
-            return None
-        positions.append(position)
-    return positions or None
+def _free_run(window: tuple[str, ...], words: tuple[str, ...], free: list[int]) -> tuple[int, ...]:
+    """Where the non-stop words of ``window`` stand, next to one another, among the still unmatched
+    ``words``; empty when they do not (one already matched, or dropped as a company form)."""
+    wanted = [token for token in window if token not in STOP_WORDS]
+    if not wanted:
+        return ()
+    for start in free:
+        run = tuple(range(start, start + len(wanted)))
+        if run[-1] < len(words) and all(i in free and words[i] == t for i, t in zip(run, wanted, strict=True)):
+            return run
+    return ()
 
 
 MAX_SYLLABIC_WORDS = 40  # no name has more words; the search is quadratic in them

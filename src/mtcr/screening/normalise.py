@@ -146,6 +146,7 @@ GENERIC_WORDS = frozenset(
         "international",
         "import",
         "export",
+        "importexport",
         "imports",
         "exports",
         "national",
@@ -405,7 +406,7 @@ def consonant_skeleton(token: str) -> str:
     return _REPEATS.sub(r"\1", _ABJAD_DROPPED.sub("", token.replace("q", "k")))
 
 
-def _load_glossary() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[tuple[str, str]]]:
+def _load_glossary() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
     path = Path(__file__).resolve().parent.parent / "data" / "screening" / "glossary.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     variants: dict[str, str] = {}
@@ -413,12 +414,11 @@ def _load_glossary() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozen
         for word in words:
             variants[str(word)] = str(concept)
     expansions = {str(short): tuple(str(long).split()) for short, long in data.get("expansions", {}).items()}
-    related = frozenset(
-        (str(a), str(b)) for one, other in data.get("related", []) for a, b in ((one, other), (other, one))
-    )
+    related = {str(word): frozenset(str(c) for c in concepts) for word, concepts in data.get("related", {}).items()}
     return variants, expansions, related
 
 
+# RELATED_CONCEPTS: a word (as written) that is translated either way -> the other concepts it meets
 GLOSSARY, EXPANSIONS, RELATED_CONCEPTS = _load_glossary()
 
 
@@ -493,8 +493,8 @@ def _wade_giles_as_pinyin(name: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 NAME_CACHE_SIZE = 2_000_000
 
 
-# "I/E" in Chinese trading-company names is Import/Export (the slash would split it into two letters)
-_SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/])I\s?/\s?E(?![\w/])", re.IGNORECASE)
+# "I/E" (I&E, I.E.) in Chinese trading-company names is Import/Export: as letters it would be two initials
+_SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w.])I\.\s?E\.(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
@@ -589,9 +589,12 @@ def _without_own_acronyms(words: list[str]) -> list[str]:
 MIN_OWN_ACRONYM, MAX_OWN_ACRONYM = 3, 6
 
 
-# Russian in the scientific (ISO 9-like) style: я ю ё as ja ju jo, х as h ("tjagachej", "kolesnyh"); the
-# glossary lists BGN/PCGN and simplified forms, so such a word is looked up again in BGN/PCGN spelling.
-_SCIENTIFIC_RUSSIAN = ((re.compile(r"j(?=[aou])"), "y"), (re.compile(r"(?<=[yi])h$"), "kh"))
+# Russian in the scientific (ISO 9-like) style: ja, ju, jo after a consonant, and h for kh at the end of
+# an adjective ("tjagachej", "kolesnyh"); the glossary lists BGN/PCGN and simplified forms, so such a word
+# is looked up again in BGN/PCGN spelling. Not a word's first j (Joo, Josef), and not a short word (Mujok):
+# those are Korean, Persian or other names as often as Russian.
+_SCIENTIFIC_RUSSIAN = ((re.compile(r"(?<=[bcdfgklmnprstvz])j(?=[aou])"), "y"), (re.compile(r"(?<=[yi])h$"), "kh"))
+_MIN_SCIENTIFIC_RUSSIAN = 7
 
 
 def _concept(token: str) -> str:
@@ -599,6 +602,8 @@ def _concept(token: str) -> str:
     found = GLOSSARY.get(token) or GLOSSARY.get(_singular(token))
     if found:
         return found
+    if len(token) < _MIN_SCIENTIFIC_RUSSIAN:
+        return token
     bgn = token
     for pattern, replacement in _SCIENTIFIC_RUSSIAN:
         bgn = pattern.sub(replacement, bgn)
