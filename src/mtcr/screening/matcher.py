@@ -337,16 +337,25 @@ class SpacedRun:
 
 def _spaced_runs(one: NameForm, taken_one: set[int], other: NameForm, taken_other: set[int]) -> list[SpacedRun]:
     """Unmatched words of ``one`` that are two or three consecutive words of ``other`` run together, as
-    written or by sound, stop words included ("Almomenin" is "al Mo'menin"); a word the other name also
-    has as it is is left to the word-by-word alignment."""
+    written or by sound, stop words included ("Almomenin" is "al Mo'menin"; by sound only where the run's
+    words are the other name's core words); a word the other name also has as it is is left to the
+    word-by-word alignment."""
     found: list[SpacedRun] = []
     tokens = other.tokens
+    if len(tokens) > MAX_SPACED_TOKENS or len(one.words) > MAX_SPACED_TOKENS:
+        return found
+    # Only a word found in the other name run together, as written or by sound, can be one of its runs:
+    # a test on whole strings that rules out almost every pair at once (it runs for every candidate).
+    letters = "".join(tokens)
     wanted = [
         (at, word)
         for at, word in enumerate(one.words)
-        if at not in taken_one and MIN_SPACED_WORD <= len(word) <= MAX_TYPO_WORD and word not in other.words
+        if at not in taken_one
+        and MIN_SPACED_WORD <= len(word) <= MAX_TYPO_WORD
+        and word not in other.words
+        and (word in letters or phonetic_key(word) in other.joined_sound)
     ]
-    if not wanted or len(tokens) > MAX_SPACED_TOKENS or len(one.words) > MAX_SPACED_TOKENS:
+    if not wanted:
         return found
     free = [i for i in range(len(other.words)) if i not in taken_other]
     for at, word in wanted:
