@@ -69,6 +69,12 @@ HITS = [
     # a translated word meets the other concept it is also translated by (研究院: Institute or Academy)
     ("سازمان فضایی ایران", "Iran Space Agency", "organization~agency (related translation)"),
     ("Zhongguo Kongjian Jishu Yanjiuyuan", "Chinese Academy of Space Technology", "related translation"),
+    # the last character of a name in Han or Hangul says what kind of body it is (局, 성)
+    ("中国国家航天局", "China National Space Administration", "related translation"),
+    ("로케트공업성", "Ministry of Rocket Industry", "seong=ministry"),
+    # Korean syllables written apart meet the name run together, by sound (련봉 / Ryonbong)
+    ("조선련봉총회사", "Korea Ryonbong General Corporation", "ryonbong=lyeon bong (spaced differently)"),
+    ("Saseman Sanaje Defa", "Sazemane Sanaye Defa", "sanaje=industry"),  # j for y (German spelling)
     # Russian written in the scientific style (j for й/я, h for х) reads as in BGN/PCGN; OAO written out
     (
         "OAO Minskij Zavod Kolesnyh Tjagachej",
@@ -107,6 +113,8 @@ MISSES = [
     ("Dept of Defence", "Ministry of Defence"),
     ("Zhongguo Kexueyuan", "China Institute"),  # 科学院 is always Academy
     ("Joo Trading", "Ryu Trading"),  # Korean Joo is not Russian "Jo" for Yo
+    ("Guojing Trading", "State Trading"),  # pinyin jing is no y (国营 guoying is state)
+    ("김정성", "Ministry"),  # a personal name's last syllable is no kind of body
     ("Hightech Trading", "High Tech Group"),  # two dictionary words run together are no name of their own
     ("Saengbok Trading", "Saeng Pil Trading"),  # a word run together is not a run of other words
 ]

@@ -346,14 +346,14 @@ def _spaced_runs(one: NameForm, taken_one: set[int], other: NameForm, taken_othe
         return found
     # Only a word found in the other name run together, as written or by sound, can be one of its runs:
     # a test on whole strings that rules out almost every pair at once (it runs for every candidate).
-    letters = "".join(tokens)
+    letters, sounds = "".join(tokens), "".join(other.phonetic)
     wanted = [
         (at, word)
         for at, word in enumerate(one.words)
         if at not in taken_one
         and MIN_SPACED_WORD <= len(word) <= MAX_TYPO_WORD
         and word not in other.words
-        and (word in letters or phonetic_key(word) in other.joined_sound)
+        and (word in letters or phonetic_key(word) in other.joined_sound or phonetic_key(word) in sounds)
     ]
     if not wanted:
         return found
@@ -363,8 +363,8 @@ def _spaced_runs(one: NameForm, taken_one: set[int], other: NameForm, taken_othe
         for size in range(2, MAX_SPACED_RUN + 1):
             for start in range(len(tokens) - size + 1):
                 window = tokens[start : start + size]
-                if window[0][0] != word[0] or abs(sum(map(len, window)) - len(word)) > _SPACED_SLACK:
-                    continue  # the cheap test first: most runs are nowhere near the word
+                if abs(sum(map(len, window)) - len(word)) > _SPACED_SLACK:
+                    continue  # the cheap test first
                 joined = "".join(window)
                 if joined == word:
                     similarity = 1.0

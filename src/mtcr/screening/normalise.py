@@ -53,6 +53,7 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "gu fen you xian gong si",
     "gong si",
     "ju sik hoe sa",
+    "chong hoe sa",  # 총회사, general company (as 总公司 "zonggongsi")
     "ju sig hoe sa",
     "jusik hoesa",
     "chusik hoesa",
@@ -493,6 +494,22 @@ def _wade_giles_as_pinyin(name: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 NAME_CACHE_SIZE = 2_000_000
 
 
+# The last character of a name written in Han or Hangul when it says what kind of body it is (局 bureau,
+# 部 ministry, 院 institute; 국, 부, 성, 원, 소). The glossary leaves single syllables out, as alone they are
+# as often part of a personal name; at the end of a name of four characters or more (a personal name has
+# two or three) they are the kind of body. Their other translations are in the glossary's `related:`.
+NATIVE_KIND_SUFFIXES = {
+    "ju": "bureau",  # 局
+    "bu": "ministry",  # 部 (and 부)
+    "yuan": "institute",  # 院
+    "suo": "institute",  # 所
+    "gug": "bureau",  # 국
+    "seong": "ministry",  # 성
+    "won": "institute",  # 원
+    "so": "institute",  # 소
+}
+_MIN_NATIVE_NAME = 4
+
 # "I/E" (I&E, I.E.) in Chinese trading-company names is Import/Export: as letters it would be two initials
 _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w.])I\.\s?E\.(?!\w)", re.IGNORECASE)
 
@@ -521,6 +538,8 @@ def name_form(name: str) -> NameForm:
         own = tuple(word for word in plain if word not in kept)
         plain = kept
     core = tuple(_concept(t) for t in plain)
+    if plain and plain[-1] in NATIVE_KIND_SUFFIXES and sum(map(_is_syllabic, name)) >= _MIN_NATIVE_NAME:
+        core = (*core[:-1], NATIVE_KIND_SUFFIXES[plain[-1]])
     translated = tuple((word, concept) for word, concept in zip(plain, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
     joined = _strip_suffixes("".join(plain))
@@ -589,12 +608,18 @@ def _without_own_acronyms(words: list[str]) -> list[str]:
 MIN_OWN_ACRONYM, MAX_OWN_ACRONYM = 3, 6
 
 
-# Russian in the scientific (ISO 9-like) style: ja, ju, jo after a consonant, and h for kh at the end of
-# an adjective ("tjagachej", "kolesnyh"); the glossary lists BGN/PCGN and simplified forms, so such a word
-# is looked up again in BGN/PCGN spelling. Not a word's first j (Joo, Josef), and not a short word (Mujok):
-# those are Korean, Persian or other names as often as Russian.
-_SCIENTIFIC_RUSSIAN = ((re.compile(r"(?<=[bcdfgklmnprstvz])j(?=[aou])"), "y"), (re.compile(r"(?<=[yi])h$"), "kh"))
-_MIN_SCIENTIFIC_RUSSIAN = 7
+# j written for y: Russian in the scientific (ISO 9-like) style (ja, ju, jo after a consonant:
+# "tjagachej"; between vowels: "akademija", "mashinostroenija"), and Persian and Arabic in German or Dutch
+# spelling ("sanaje" for sanaye); and h for kh at the end of a Russian adjective ("kolesnyh"). The
+# glossary lists the y forms, so a word not in it is looked up again so spelled. Not a word's first j (Joo,
+# Josef), not a j before i or u between vowels (pinyin and Korean ji, ju, jin: Guojing is a name), and not
+# a short word (Mujok).
+_J_FOR_Y = (
+    (re.compile(r"(?<=[bcdfgklmnprstvz])j(?=[aou])"), "y"),
+    (re.compile(r"(?<=[aeiou])j(?=[aeo])"), "y"),
+    (re.compile(r"(?<=[yi])h$"), "kh"),
+)
+_MIN_J_FOR_Y = 6
 
 
 def _concept(token: str) -> str:
@@ -602,10 +627,10 @@ def _concept(token: str) -> str:
     found = GLOSSARY.get(token) or GLOSSARY.get(_singular(token))
     if found:
         return found
-    if len(token) < _MIN_SCIENTIFIC_RUSSIAN:
+    if len(token) < _MIN_J_FOR_Y:
         return token
     bgn = token
-    for pattern, replacement in _SCIENTIFIC_RUSSIAN:
+    for pattern, replacement in _J_FOR_Y:
         bgn = pattern.sub(replacement, bgn)
     return GLOSSARY.get(bgn, token) if bgn != token else token
 
