@@ -75,6 +75,10 @@ HITS = [
     # Korean syllables written apart meet the name run together, by sound (련봉 / Ryonbong)
     ("조선련봉총회사", "Korea Ryonbong General Corporation", "ryonbong=lyeon bong (spaced differently)"),
     ("Saseman Sanaje Defa", "Sazemane Sanaye Defa", "sanaje=industry"),  # j for y (German spelling)
+    # slips in generic words: a closed list, so a non-word near one is a slip of it
+    ("Shahid Eslami Research Ceeter", "Shahid Eslami Research Center", "typo in a generic word"),
+    ("Minsk Wheeled Tractor Piant", "Minsk Wheeled Tractor Plant", "typo in a generic word"),
+    ("Saeng Pil Tading Corporation", "Saeng Pil Trading Corporation", "typo"),  # "tading" is pinyin by chance
     # Russian written in the scientific style (j for й/я, h for х) reads as in BGN/PCGN; OAO written out
     (
         "OAO Minskij Zavod Kolesnyh Tjagachej",
@@ -113,7 +117,11 @@ MISSES = [
     ("Dept of Defence", "Ministry of Defence"),
     ("Zhongguo Kexueyuan", "China Institute"),  # 科学院 is always Academy
     ("Joo Trading", "Ryu Trading"),  # Korean Joo is not Russian "Jo" for Yo
-    ("Guojing Trading", "State Trading"),  # pinyin jing is no y (国营 guoying is state)
+    ("Guojing Trading", "State Trading"),
+    (
+        "Korea Hyoksin Trading",
+        "Korea Hyoksin Treading",
+    ),  # a real word near a generic word is no slip  # pinyin jing is no y (国营 guoying is state)
     ("김정성", "Ministry"),  # a personal name's last syllable is no kind of body
     ("Hightech Trading", "High Tech Group"),  # two dictionary words run together are no name of their own
     ("Saengbok Trading", "Saeng Pil Trading"),  # a word run together is not a run of other words

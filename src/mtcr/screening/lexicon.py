@@ -163,6 +163,12 @@ def are_different_words(a: str, b: str) -> bool:
     if chinese_a and chinese_b:
         return chinese_a == chinese_b
     english = _english()
+    if chinese_a or chinese_b:
+        # a pinyin reading of a word one slip from an English word is chance ("tading" for trading):
+        # a slip, unless the word is a listed name as well
+        pinyin_only, other = (a, b) if chinese_a else (b, a)
+        if other in english and pinyin_only not in english and pinyin_only not in _names():
+            return False
     if a in english and b in english:
         return True
     return spelling_skeleton(a) != spelling_skeleton(b) and is_known_word(a) and is_known_word(b)

@@ -17,11 +17,12 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Levenshtein
 
-from mtcr.screening.lexicon import are_different_words, is_proper_name, pinyin_split
+from mtcr.screening.lexicon import are_different_words, is_known_word, is_proper_name, pinyin_split
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.name_variants import same_name_variant, variant_groups
 from mtcr.screening.normalise import (
     GENERIC_WEIGHT,
+    GENERIC_WORDS,
     RELATED_CONCEPTS,
     STOP_WORDS,
     NameForm,
@@ -41,6 +42,7 @@ TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts 
 RELATED_SCORE = 0.8  # a word of another language against the other concept it is also translated by
 NAME_VARIANT_SCORE = 0.9  # a surname's spelling in another romanisation (Park / Pak)
 MAX_TYPO_WORD = 64  # no word is longer; the typo distance is quadratic in length (a 20,000-letter "word": minutes)
+GENERIC_TYPO_SIMILARITY = 0.7  # a slip in a generic word may be looser: it cannot make another name
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
 ACRONYM_SCORE = 0.9
 SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
@@ -145,6 +147,18 @@ def _token_similarity(
         # two real words or names one letter apart (Hekmat / Hemmat, Haiyang / Haiying) are two names
         if similarity >= TYPO_SIMILARITY:
             return (0.0, REAL_WORDS) if are_different_words(a, b) else (similarity - TYPO_COST, "typo")
+    # A slip in a generic word ("Ceeter", "Piant"): their list is closed, and a non-word this near one of
+    # them is a slip of it, where two names as near may be two names. Needs the same first letter.
+    if (
+        (a in GENERIC_WORDS) != (b in GENERIC_WORDS)
+        and min(len(a), len(b)) >= 4
+        and max(len(a), len(b)) <= MAX_TYPO_WORD
+    ):
+        slip, word = (a, b) if b in GENERIC_WORDS else (b, a)
+        if slip[0] == word[0] and not is_known_word(slip):
+            similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
+            if similarity >= GENERIC_TYPO_SIMILARITY:
+                return similarity - TYPO_COST, "typo in a generic word"
     # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
