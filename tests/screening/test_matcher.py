@@ -71,7 +71,8 @@ HITS = [
     ("Zhongguo Kongjian Jishu Yanjiuyuan", "Chinese Academy of Space Technology", "related translation"),
     # the last character of a name in Han or Hangul says what kind of body it is (局, 성)
     ("中国国家航天局", "China National Space Administration", "related translation"),
-    ("로케트공업성", "Ministry of Rocket Industry", "seong=ministry"),
+    ("로케트공업성", "Ministry of Rocket Industry", "성=ministry"),
+    ("군수공업부", "Kunsu Kongop Pu", "same sound"),  # the character read as written, too
     # Korean syllables written apart meet the name run together, by sound (련봉 / Ryonbong)
     ("조선련봉총회사", "Korea Ryonbong General Corporation", "ryonbong=lyeon bong (spaced differently)"),
     ("Saseman Sanaje Defa", "Sazemane Sanaye Defa", "sanaje=industry"),  # j for y (German spelling)
@@ -123,6 +124,9 @@ MISSES = [
         "Korea Hyoksin Treading",
     ),  # a real word near a generic word is no slip  # pinyin jing is no y (国营 guoying is state)
     ("김정성", "Ministry"),  # a personal name's last syllable is no kind of body
+    ("선우정원", "선우정소"),  # ... nor in a name of four with a two-character surname
+    ("Hyun Won Trading", "Hyun Academy Trading"),  # a romanised syllable is no kind of body
+    ("Plantex Group", "Plant Group"),  # a name's one distinctive word is no slip of a generic word
     ("Hightech Trading", "High Tech Group"),  # two dictionary words run together are no name of their own
     ("Saengbok Trading", "Saeng Pil Trading"),  # a word run together is not a run of other words
 ]

@@ -105,6 +105,7 @@ BUSINESS_KINDS = frozenset(  # as the glossary reads them (Industries, Industria
     ["group", "industry", "trading", "enterprise", "holding", "complex", "factory", "commercial", "general",
      "national", "international", "import", "export", "importexport"]
 )  # fmt: skip
+GENERIC_SLIP = "typo in a generic word"
 REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
 
@@ -158,11 +159,22 @@ def _token_similarity(
         if slip[0] == word[0] and not is_known_word(slip):
             similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
             if similarity >= GENERIC_TYPO_SIMILARITY:
-                return similarity - TYPO_COST, "typo in a generic word"
+                return similarity - TYPO_COST, GENERIC_SLIP
     # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
+
+
+def _spoken(word: str) -> str:
+    return word if word.isascii() else transliterate(word)
+
+
+def _named_beside(form: NameForm, *pair: str) -> bool:
+    """``form`` has a distinctive word besides the two of ``pair``: a name of its own that agrees elsewhere."""
+    return any(
+        weight > GENERIC_WEIGHT and word not in pair for word, weight in zip(form.core, form.weights, strict=True)
+    )
 
 
 MIN_INLINE_ACRONYM, MAX_INLINE_ACRONYM = 3, 6
@@ -263,13 +275,15 @@ def _alignment(
                     token, other, key, other_key, abjad, lone_query, lone_listed, person
                 )
                 written, other_written = query.words[position], listed.words[index]
-                if (written, other_written) != (token, other):
+                # a character kept as written (部 ending a name) is compared as it is read (bu / pu)
+                spoken, other_spoken = _spoken(written), _spoken(other_written)
+                if (spoken, other_spoken) != (token, other):
                     # the words as written: a typo in a word the glossary would have translated
                     alternative = _token_similarity(
-                        written,
-                        other_written,
-                        phonetic_key(written),
-                        phonetic_key(other_written),
+                        spoken,
+                        other_spoken,
+                        phonetic_key(spoken),
+                        phonetic_key(other_spoken),
                         abjad,
                         lone_query,
                         lone_listed,
@@ -281,6 +295,10 @@ def _alignment(
                     other in RELATED_CONCEPTS.get(written, ()) or token in RELATED_CONCEPTS.get(other_written, ())
                 ):
                     similarity, kind = RELATED_SCORE, "related translation"  # 航天: Aerospace or Space
+                if kind == GENERIC_SLIP and not _named_beside(
+                    query if other in GENERIC_WORDS else listed, token, other
+                ):
+                    similarity = 0.0  # "Plantex Group" is no slip of "Plant Group": its one name would be
                 if kind == REAL_WORDS:
                     refused.append((position, index))
                 if similarity > best:

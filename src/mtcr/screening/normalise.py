@@ -496,8 +496,8 @@ NAME_CACHE_SIZE = 2_000_000
 
 # The last character of a name written in Han or Hangul when it says what kind of body it is (局 bureau,
 # 部 ministry, 院 institute; 국, 부, 성, 원, 소). The glossary leaves single syllables out, as alone they are
-# as often part of a personal name; at the end of a name of four characters or more (a personal name has
-# two or three) they are the kind of body. Their other translations are in the glossary's `related:`.
+# as often part of a personal name; at the end of a word of five characters or more they are the kind of
+# body (a personal name has two to four: 선우정원, 欧阳建院, with a two-character surname).
 NATIVE_KIND_SUFFIXES = {
     "ju": "bureau",  # 局
     "bu": "ministry",  # 部 (and 부)
@@ -508,7 +508,7 @@ NATIVE_KIND_SUFFIXES = {
     "won": "institute",  # 원
     "so": "institute",  # 소
 }
-_MIN_NATIVE_NAME = 4
+_MIN_NATIVE_NAME = 5
 
 # "I/E" (I&E, I.E.) in Chinese trading-company names is Import/Export: as letters it would be two initials
 _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w.])I\.\s?E\.(?!\w)", re.IGNORECASE)
@@ -538,9 +538,13 @@ def name_form(name: str) -> NameForm:
         own = tuple(word for word in plain if word not in kept)
         plain = kept
     core = tuple(_concept(t) for t in plain)
-    if plain and plain[-1] in NATIVE_KIND_SUFFIXES and sum(map(_is_syllabic, name)) >= _MIN_NATIVE_NAME:
+    written = tuple(plain)
+    last_word = name.split()[-1] if name.split() else ""
+    if plain and plain[-1] in NATIVE_KIND_SUFFIXES and sum(map(_is_syllabic, last_word)) >= _MIN_NATIVE_NAME:
+        # kept as the character, written: its other translations (局: administration) are the glossary's
         core = (*core[:-1], NATIVE_KIND_SUFFIXES[plain[-1]])
-    translated = tuple((word, concept) for word, concept in zip(plain, core, strict=True) if concept != word)
+        written = (*plain[:-1], last_word[-1])
+    translated = tuple((word, concept) for word, concept in zip(written, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
     joined = _strip_suffixes("".join(plain))
     acronyms: list[str] = []
@@ -561,7 +565,7 @@ def name_form(name: str) -> NameForm:
         translated=translated,
         wade_giles=wade_giles,
         abjad=abjad,
-        words=tuple(plain),
+        words=written,
         company_form=_company_evidence(tokens, len(without_forms) < len(tokens)),
         own_acronyms=own,
         spelled="".join(t[0] for t in tokens) if len(tokens) >= 2 and all(len(t) == 1 for t in core) else "",
