@@ -538,13 +538,13 @@ def name_form(name: str) -> NameForm:
         own = tuple(word for word in plain if word not in kept)
         plain = kept
     core = tuple(_concept(t) for t in plain)
-    written = tuple(plain)
+    written_words = tuple(plain)
     last_word = name.split()[-1] if name.split() else ""
     if plain and plain[-1] in NATIVE_KIND_SUFFIXES and sum(map(_is_syllabic, last_word)) >= _MIN_NATIVE_NAME:
         # kept as the character, written: its other translations (局: administration) are the glossary's
         core = (*core[:-1], NATIVE_KIND_SUFFIXES[plain[-1]])
-        written = (*plain[:-1], last_word[-1])
-    translated = tuple((word, concept) for word, concept in zip(written, core, strict=True) if concept != word)
+        written_words = (*plain[:-1], last_word[-1])
+    translated = tuple((word, concept) for word, concept in zip(written_words, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
     joined = _strip_suffixes("".join(plain))
     acronyms: list[str] = []
@@ -565,7 +565,7 @@ def name_form(name: str) -> NameForm:
         translated=translated,
         wade_giles=wade_giles,
         abjad=abjad,
-        words=written,
+        words=written_words,
         company_form=_company_evidence(tokens, len(without_forms) < len(tokens)),
         own_acronyms=own,
         spelled="".join(t[0] for t in tokens) if len(tokens) >= 2 and all(len(t) == 1 for t in core) else "",
