@@ -151,15 +151,15 @@ def _token_similarity(
     # A slip in a generic word ("Ceeter", "Piant"): their list is closed, and a non-word this near one of
     # them is a slip of it, where two names as near may be two names. Needs the same first letter.
     if (
-        (a in GENERIC_WORDS) != (b in GENERIC_WORDS)
+        a[0] == b[0]  # the cheap tests first: this runs for every generic word of every candidate
+        and abs(len(a) - len(b)) <= 2
+        and (a in GENERIC_WORDS) != (b in GENERIC_WORDS)
         and min(len(a), len(b)) >= 4
         and max(len(a), len(b)) <= MAX_TYPO_WORD
     ):
-        slip, word = (a, b) if b in GENERIC_WORDS else (b, a)
-        if slip[0] == word[0] and not is_known_word(slip):
-            similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
-            if similarity >= GENERIC_TYPO_SIMILARITY:
-                return similarity - TYPO_COST, GENERIC_SLIP
+        similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
+        if similarity >= GENERIC_TYPO_SIMILARITY and not is_known_word(b if a in GENERIC_WORDS else a):
+            return similarity - TYPO_COST, GENERIC_SLIP
     # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
