@@ -166,10 +166,6 @@ def _token_similarity(
     return 0.0, ""
 
 
-def _spoken(word: str) -> str:
-    return word if word.isascii() else transliterate(word)
-
-
 def _named_beside(form: NameForm, *pair: str) -> bool:
     """``form`` has a distinctive word besides the two of ``pair``: a name of its own that agrees elsewhere."""
     return any(
@@ -276,7 +272,8 @@ def _alignment(
                 )
                 written, other_written = query.words[position], listed.words[index]
                 # a character kept as written (部 ending a name) is compared as it is read (bu / pu)
-                spoken, other_spoken = _spoken(written), _spoken(other_written)
+                spoken = written if written.isascii() else transliterate(written)
+                other_spoken = other_written if other_written.isascii() else transliterate(other_written)
                 if (spoken, other_spoken) != (token, other):
                     # the words as written: a typo in a word the glossary would have translated
                     alternative = _token_similarity(
@@ -374,18 +371,21 @@ def _spaced_runs(one: NameForm, taken_one: set[int], other: NameForm, taken_othe
     word-by-word alignment."""
     found: list[SpacedRun] = []
     tokens = other.tokens
-    if len(tokens) > MAX_SPACED_TOKENS or len(one.words) > MAX_SPACED_TOKENS:
+    if not 2 <= len(tokens) <= MAX_SPACED_TOKENS or len(one.words) > MAX_SPACED_TOKENS:
+        return found
+    unmatched = [
+        (at, word)
+        for at, word in enumerate(one.words)
+        if MIN_SPACED_WORD <= len(word) <= MAX_TYPO_WORD and at not in taken_one and word not in other.words
+    ]
+    if not unmatched:
         return found
     # Only a word found in the other name run together, as written or by sound, can be one of its runs:
     # a test on whole strings that rules out almost every pair at once (it runs for every candidate).
-    letters, sounds = "".join(tokens), "".join(other.phonetic)
     wanted = [
         (at, word)
-        for at, word in enumerate(one.words)
-        if at not in taken_one
-        and MIN_SPACED_WORD <= len(word) <= MAX_TYPO_WORD
-        and word not in other.words
-        and (word in letters or phonetic_key(word) in other.joined_sound or phonetic_key(word) in sounds)
+        for at, word in unmatched
+        if word in other.letters or (sound := phonetic_key(word)) in other.sounds or sound in other.joined_sound
     ]
     if not wanted:
         return found

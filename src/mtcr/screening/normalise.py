@@ -270,6 +270,10 @@ class NameForm:
     joined_sound: str = ""
     translated_joined_sound: str = ""
     wade_giles: tuple[tuple[str, str], ...] = ()  # (word as written, pinyin) pairs read from Wade-Giles
+    # every token run together, and the core words' phonetic keys run together: where a word of another
+    # name spaced differently is looked for (computed once per name: every candidate pair asks)
+    letters: str = ""
+    sounds: str = ""
 
     @property
     def is_single_token(self) -> bool:
@@ -553,11 +557,12 @@ def name_form(name: str) -> NameForm:
             initials = "".join([t[0] for t in group])
             if initials not in acronyms:
                 acronyms.append(initials)
+    phonetic = tuple(phonetic_key(t) for t in core)
     return NameForm(
         original=name,
         tokens=tokens,
         core=core,
-        phonetic=tuple(phonetic_key(t) for t in core),
+        phonetic=phonetic,
         joined=joined,
         acronyms=tuple(acronyms),
         weights=tuple(token_weight(t) for t in core),
@@ -572,6 +577,8 @@ def name_form(name: str) -> NameForm:
         translated_joined="".join(core),
         joined_sound=phonetic_key(joined),
         translated_joined_sound=phonetic_key("".join(core)),
+        letters="".join(tokens),
+        sounds="".join(phonetic),
     )
 
 
