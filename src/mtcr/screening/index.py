@@ -90,8 +90,8 @@ def person_keys(form: NameForm) -> set[str]:
 
 
 def related_keys(form: NameForm) -> set[str]:
-    """The keys of the other concepts a word of the query is also translated by (航天: Aerospace or
-    Space), as the matcher reads it: a listed name may share no other telling key."""
+    """The keys of the other concepts a word of the name is also translated by (航天: Aerospace or
+    Space), as the matcher reads it: the other name may share no other telling key."""
     return {"p:" + phonetic_key(concept) for word in form.words for concept in RELATED_CONCEPTS.get(word, ())}
 
 

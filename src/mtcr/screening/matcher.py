@@ -241,8 +241,8 @@ def _alignment(
     # A word of one name that is a run of words of the other, spaced differently ("Saengpil" / "Saeng Pil",
     # "Andindustrial" / "and Industrial"): it counts as that run, as an acronym does. Before the word by
     # word pairing, which would take "Kimpark" for an abbreviation of "Kim".
-    spaced_names: list[tuple[int, ...]] = []  # for each query word matched so, the listed words it covers
-    spaced_query: set[int] = set()  # those query words: a run of dictionary words is no name ("Hightech")
+    # the query words matched so -> the listed words each covers: a run of dictionary words is no name ("Hightech")
+    spaced_query: dict[int, tuple[int, ...]] = {}
     for side, side_taken, opposite, opposite_taken in ((query, done, listed, used), (listed, used, query, done)):
         for spaced in _spaced_runs(side, side_taken, opposite, opposite_taken):
             covered_weight = sum(opposite.weights[i] for i in spaced.covered)
@@ -253,8 +253,7 @@ def _alignment(
             kinds.add("spacing")
             notes.append(f"{side.words[spaced.at]}={' '.join(spaced.window)} (spaced differently)")
             if side is query:
-                spaced_names.append(spaced.covered)
-                spaced_query.add(spaced.at)
+                spaced_query[spaced.at] = spaced.covered
     for position, (token, key, weight) in enumerate(zip(query.core, query.phonetic, query.weights, strict=True)):
         if position in done:
             continue
@@ -331,7 +330,7 @@ def _alignment(
         # differs. Not when what agrees is dictionary words (CASC and CASIC: Technology/Industry).
         named = any(
             query.weights[i] > GENERIC_WEIGHT and is_proper_name(query.core[i]) for i in done if i not in spaced_query
-        ) or any(is_proper_name(listed.core[j]) for covered in spaced_names for j in covered)
+        ) or any(is_proper_name(listed.core[j]) for covered in spaced_query.values() for j in covered)
         generic_only = named and all(
             form.core[i] in BUSINESS_KINDS for form, left in ((query, left_query), (listed, left_listed)) for i in left
         )
@@ -348,10 +347,10 @@ def _alignment(
     return score, notes
 
 
+MAX_SEARCHED_WORDS = 40  # no name has more words; the spaced-words and syllable-acronym searches are quadratic
 MIN_SPACED_WORD = 6  # shorter words run together from two others are mostly other words (Pak / Pa K)
 MAX_SPACED_RUN = 3
-MAX_SPACED_TOKENS = 40  # no name has more words; the search is quadratic in them
-_SPACED_SLACK = 2  # a word's sound key is at most this many letters longer or shorter than its spelling
+_SPACED_SLACK = 2  # a run that sounds like the word may be spelled this many letters longer or shorter
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +370,7 @@ def _spaced_runs(one: NameForm, taken_one: set[int], other: NameForm, taken_othe
     word-by-word alignment."""
     found: list[SpacedRun] = []
     tokens = other.tokens
-    if not 2 <= len(tokens) <= MAX_SPACED_TOKENS or len(one.words) > MAX_SPACED_TOKENS:
+    if not 2 <= len(tokens) <= MAX_SEARCHED_WORDS or len(one.words) > MAX_SEARCHED_WORDS:
         return found
     unmatched = [
         (at, word)
@@ -430,7 +429,6 @@ def _free_run(window: tuple[str, ...], words: tuple[str, ...], free: list[int]) 
     return ()
 
 
-MAX_SYLLABIC_WORDS = 40  # no name has more words; the search is quadratic in them
 MAX_LETTERS_PER_WORD = 3  # an abbreviation takes at most the first three letters of each word
 
 
@@ -438,7 +436,7 @@ def _syllabic_acronym(token: str, words: tuple[str, ...]) -> bool:
     """Is ``token`` spelled by the starts (1 to 3 letters) of a run of consecutive words, at least three of
     them, with at least one word giving two letters or more (KOMID: KOrea MIning Development; NORINCO:
     NORth INdustries COrporation)? Plain initials are the acronym rule's; a word of the name never is."""
-    if not 4 <= len(token) <= 10 or not 3 <= len(words) <= MAX_SYLLABIC_WORDS or token in words:
+    if not 4 <= len(token) <= 10 or not 3 <= len(words) <= MAX_SEARCHED_WORDS or token in words:
         return False
     return any(_spells(token, words, first) for first in range(len(words)))
 

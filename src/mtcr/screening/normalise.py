@@ -543,11 +543,11 @@ def name_form(name: str) -> NameForm:
         plain = kept
     core = tuple(_concept(t) for t in plain)
     written_words = tuple(plain)
-    last_word = name.split()[-1] if name.split() else ""
-    if plain and plain[-1] in NATIVE_KIND_SUFFIXES and sum(map(_is_syllabic, last_word)) >= _MIN_NATIVE_NAME:
+    native = [ch for ch in (name.split() or [""])[-1] if _is_syllabic(ch)]  # the last word's characters
+    if plain and plain[-1] in NATIVE_KIND_SUFFIXES and len(native) >= _MIN_NATIVE_NAME:
         # kept as the character, written: its other translations (局: administration) are the glossary's
         core = (*core[:-1], NATIVE_KIND_SUFFIXES[plain[-1]])
-        written_words = (*plain[:-1], last_word[-1])
+        written_words = (*plain[:-1], native[-1])
     translated = tuple((word, concept) for word, concept in zip(written_words, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
     joined = _strip_suffixes("".join(plain))
