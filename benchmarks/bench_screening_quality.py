@@ -10,8 +10,9 @@ pair instead against the whole bundled-list entity that the listed name belongs 
 the entity's other names and aliases, less any other spelled like the query), as a real screening does. A pair is
 predicted a match when the score is at or above the threshold (``DEFAULT_THRESHOLD`` unless given).
 
-Printed: precision, recall and F1 overall; for the main set, how many positives need knowledge of the
-entity (``needs_knowledge.csv``) and the recall a matcher of names alone could reach; recall per positive
+Printed: precision, recall and F1 overall; for a set annotated beside it (``needs_knowledge.csv``: the main
+and the held-out set), how many positives need knowledge of the entity and the recall a matcher of names
+alone could reach; recall per positive
 category and false-positive rate per negative category; precision/recall at thresholds 0.50 to 0.95; the
 worst false negatives and false positives with their scores. See tests/screening/eval/README.md for what
 the categories mean.
@@ -31,7 +32,7 @@ from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, compare
 from mtcr.screening.model import EntityType, ListEntity, ListFormat, Party
 
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "screening" / "eval" / "pairs.csv"
-# positives of the main set annotated as needing knowledge of the entity (tests/screening/eval/README.md)
+# positives annotated as needing knowledge of the entity (tests/screening/eval/README.md), beside each set
 KNOWLEDGE = PAIRS.parent / "needs_knowledge.csv"
 THRESHOLDS = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))  # 0.50 .. 0.95
 
@@ -191,8 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     scored = score_entities(pairs) if args.entities else score_all(pairs, typed=not args.untyped)
     elapsed = time.perf_counter() - started
-    # the annotation is of the main set's pairs: another set's pairs are not in it
-    knowledge = load_knowledge(KNOWLEDGE) if args.pairs == PAIRS else set()
+    # each set's annotation lies beside it (the main set's and the held-out set's); another set has none
+    annotation = args.pairs.parent / KNOWLEDGE.name
+    knowledge = load_knowledge(annotation) if annotation.is_file() else set()
     report(scored, args.threshold, args.worst, knowledge)
     print(f"\nscored {len(scored)} pairs in {elapsed:.2f} s ({1e6 * elapsed / max(len(scored), 1):.0f} µs/pair)")
     return 0
