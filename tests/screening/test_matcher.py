@@ -322,3 +322,32 @@ def test_a_word_run_together_scores_the_same_from_either_side() -> None:
     backward = compare(Party(other), _entity(one))
     assert forward.score == backward.score
     assert "kimpark=kim park (spaced differently)" in forward.features[0].reason
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Ural Optical Plant named after E. S. Yalamov",
+        "Ural Optical Plant im. E. S. Yalamova",
+        "Ural Optical Plant imeni Yalamova",
+    ],
+)
+def test_a_named_after_honorific_the_list_leaves_out_costs_little(query: str) -> None:
+    match = compare(Party(query), _entity("Ural Optical Plant"))
+    assert match.score >= DEFAULT_THRESHOLD, match
+    assert "left out of a 'named after' honorific" in match.features[0].reason
+    # ... and as much from the other side
+    assert compare(Party("Ural Optical Plant"), _entity(query)).score == pytest.approx(match.score)
+
+
+def test_an_honorific_is_no_name_of_its_own() -> None:
+    # the honorific alone does not carry a match, and two honorifics that differ are two bodies
+    assert compare(Party("Plant named after Yalamov"), _entity("Ural Optical Plant")).score < DEFAULT_THRESHOLD
+    assert (
+        compare(Party("Ural Plant named after Kirov"), _entity("Ural Plant named after Lenin")).score
+        < DEFAULT_THRESHOLD
+    )
+    # "im" is the marker only written with its dot (Korean Im is a surname), and never a name's first word
+    assert name_form("Kim Im Chol").honorific == ()
+    assert name_form("Imeni Trading Company").honorific == ()
+    assert name_form("Ural Plant im. Kirova").honorific == (2,)

@@ -35,7 +35,7 @@ from mtcr.screening.normalise import (
 from mtcr.screening.typos import typo_similarity
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES
 
-MATCHER_VERSION = "1.4.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.5.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
@@ -315,8 +315,15 @@ def _alignment(
         # One name contains the other: an omitted descriptor ("... State Scientific Research
         # Institute") costs less than a word that differs; omitted distinctive words cost in full.
         # Names of generic words only ("Research Institute") get no such allowance.
+        # So does a "named after" honorific that the other name leaves out.
         form, left = (query, left_query) if left_query else (listed, left_listed)
-        excess += sum(form.weights[i] - OMITTED_GENERIC_WEIGHT for i in left if form.weights[i] == GENERIC_WEIGHT)
+        excess += sum(
+            max(0.0, form.weights[i] - OMITTED_GENERIC_WEIGHT)
+            for i in left
+            if form.weights[i] == GENERIC_WEIGHT or i in form.honorific
+        )
+        if omitted_honour := [form.words[i] for i in left if i in form.honorific]:
+            notes.append("left out of a 'named after' honorific: " + " ".join(omitted_honour))
     total = query.total_weight + listed.total_weight - excess
     score = 2.0 * matched / total if total else 0.0
     if used and kinds == {"abbreviation"}:

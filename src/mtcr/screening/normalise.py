@@ -274,6 +274,7 @@ class NameForm:
     # name spaced differently is looked for (computed once per name: every candidate pair asks)
     letters: str = ""
     sounds: str = ""
+    honorific: tuple[int, ...] = ()  # core positions of a "named after" honorific's words (im. D. I. Mendeleeva)
 
     @property
     def is_single_token(self) -> bool:
@@ -517,6 +518,24 @@ _MIN_NATIVE_NAME = 5
 # "I/E" (I&E, I.E.) in Chinese trading-company names is Import/Export: as letters it would be two initials
 _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w.])I\.\s?E\.(?!\w)", re.IGNORECASE)
 
+# "named after X": an honorific that Russian and Soviet institutions carry (имени, им., "named after") and
+# lists often leave out. Its words are kept, and cost little when the other name lacks them. "im" is the
+# marker only written with its dot (Korean Im is a surname).
+_HONORIFIC_MARKERS = (("named", "after"), ("named", "for"), ("imeni",), ("imeny",))
+_ABBREVIATED_IMENI = re.compile(r"(?<!\w)(?:im|им|ім)\.", re.IGNORECASE)
+
+
+def _honorific_start(tokens: list[str], written: str) -> tuple[int, int]:
+    """Where a "named after" honorific's marker starts among ``tokens`` and how many tokens it has, or
+    (-1, 0). Never the first word (Imeni alone is no name of a body), and a name must follow."""
+    for at in range(1, len(tokens) - 1):
+        for marker in _HONORIFIC_MARKERS:
+            if tuple(tokens[at : at + len(marker)]) == marker and at + len(marker) < len(tokens):
+                return at, len(marker)
+        if tokens[at] == "im" and _ABBREVIATED_IMENI.search(written):
+            return at, 1
+    return -1, 0
+
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_form(name: str) -> NameForm:
@@ -531,6 +550,12 @@ def name_form(name: str) -> NameForm:
     else:
         written = name
     text = transliterate(_SLASHED_ABBREVIATIONS.sub(" import export ", written))
+    honour: list[str] = []
+    marker_at, marker_length = _honorific_start(text.split(), written)
+    if marker_at > 0:
+        split = text.split()
+        honour = split[marker_at + marker_length :]
+        text = " ".join(split[:marker_at] + honour)
     tokens = tuple(text.split())
     without_forms = _remove_company_forms(text).split()
     stripped = _merge_syllables(_expand(without_forms))
@@ -542,6 +567,12 @@ def name_form(name: str) -> NameForm:
         own = tuple(word for word in plain if word not in kept)
         plain = kept
     core = tuple(_concept(t) for t in plain)
+    honoured = [t for t in _merge_syllables(_expand(honour)) if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS]
+    honorific = (
+        tuple(range(len(plain) - len(honoured), len(plain)))
+        if honoured and len(plain) > len(honoured) and plain[-len(honoured) :] == honoured
+        else ()
+    )
     written_words = tuple(plain)
     native = [ch for ch in (name.split() or [""])[-1] if _is_syllabic(ch)]  # the last word's characters
     if plain and plain[-1] in NATIVE_KIND_SUFFIXES and len(native) >= _MIN_NATIVE_NAME:
@@ -579,6 +610,7 @@ def name_form(name: str) -> NameForm:
         translated_joined_sound=phonetic_key("".join(core)),
         letters="".join(tokens),
         sounds="".join(phonetic),
+        honorific=honorific,
     )
 
 
