@@ -351,3 +351,23 @@ def test_an_honorific_is_no_name_of_its_own() -> None:
     assert name_form("Kim Im Chol").honorific == ()
     assert name_form("Imeni Trading Company").honorific == ()
     assert name_form("Ural Plant im. Kirova").honorific == (2,)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("MoD Pakistan", "Pakistan Ministry of Defence"),
+        ("Iran MoFA", "Ministry of Foreign Affairs of Iran"),
+        ("Iran MoDAFL", "Iran Ministry of Defense and Armed Forces Logistics"),  # "and" goes unspelled
+    ],
+)
+def test_small_letters_of_an_acronym_inside_a_name_stand_for_small_words(query: str, listed: str) -> None:
+    match = compare(Party(query), _entity(listed))
+    assert match.score >= DEFAULT_THRESHOLD, match
+    assert "(acronym)" in match.features[0].reason
+
+
+def test_an_acronym_with_small_letters_needs_the_small_words() -> None:
+    # MoD's "o" is a small word: Military Development has none, and MOD in capitals is three initials
+    assert compare(Party("MoD Pakistan"), _entity("Pakistan Military Development")).score < DEFAULT_THRESHOLD
+    assert compare(Party("MOD Pakistan"), _entity("Pakistan Military Development")).score < DEFAULT_THRESHOLD

@@ -188,20 +188,55 @@ def _inline_acronyms(short: NameForm, long: NameForm) -> list[tuple[int, range]]
             break  # a short word alone fits a run of almost any long name (API, AND, The)
         if not MIN_INLINE_ACRONYM <= len(token) <= MAX_INLINE_ACRONYM or token in long.words or token.isdigit():
             continue
-        size = len(token)
-        for start in range(len(long.words) - size + 1):
-            run = range(start, start + size)
-            if lone and 2 * size < len(long.words):
-                break  # a name of one word stands for most of the other name, not a corner of it
-            if (
-                taken.isdisjoint(run)
-                and "".join(long.words[i][0] for i in run) == token
-                and not any(long.words[i] in short.words for i in run)  # spelled out on both sides
-            ):
+        # MoD: the capitals are the initials of the words (which leave "of" out), if the name has the small word
+        capitals = [
+            "".join(ch for ch in cased if ch.isupper()).lower()
+            for cased in short.small_word_acronyms
+            if cased.lower() == token and _small_words_spelled(cased, long.tokens)
+        ]
+        for spelling in (token, *capitals):
+            run = _initials_run(spelling, long, short.words, taken, lone)
+            if run is not None:
                 found.append((position, run))
                 taken.update(run)
                 break
     return found
+
+
+def _small_words_spelled(cased: str, tokens: tuple[str, ...]) -> bool:
+    """Do consecutive ``tokens`` spell ``cased`` ("MoD"), its capitals by words and its small letters by
+    stop words ("of")? Other stop words may go unspelled (MoDAFL: "and" is not in it)."""
+    for start, first in enumerate(tokens):
+        if first[0] != cased[0].lower() or first in STOP_WORDS:
+            continue
+        at = 1
+        for token in tokens[start + 1 :]:
+            if at == len(cased):
+                break
+            letter = cased[at]
+            if token[0] == letter.lower() and (token in STOP_WORDS) == letter.islower():
+                at += 1
+            elif token not in STOP_WORDS:
+                break
+        if at == len(cased):
+            return True
+    return False
+
+
+def _initials_run(spelling: str, long: NameForm, beside: tuple[str, ...], taken: set[int], lone: bool) -> range | None:
+    """The first run of ``long``'s words, none taken, whose initials spell ``spelling``, or None."""
+    size = len(spelling)
+    for start in range(len(long.words) - size + 1):
+        run = range(start, start + size)
+        if lone and 2 * size < len(long.words):
+            return None  # a name of one word stands for most of the other name, not a corner of it
+        if (
+            taken.isdisjoint(run)
+            and "".join(long.words[i][0] for i in run) == spelling
+            and not any(long.words[i] in beside for i in run)  # spelled out on both sides
+        ):
+            return run
+    return None
 
 
 def _alignment(

@@ -274,6 +274,7 @@ class NameForm:
     # name spaced differently is looked for (computed once per name: every candidate pair asks)
     letters: str = ""
     sounds: str = ""
+    small_word_acronyms: tuple[str, ...] = ()  # as written, "MoD": Ministry of Defence
     honorific: tuple[int, ...] = ()  # core positions of a "named after" honorific's words (im. D. I. Mendeleeva)
 
     @property
@@ -525,6 +526,17 @@ _HONORIFIC_MARKERS = (("named", "after"), ("named", "for"), ("imeni",), ("imeny"
 _ABBREVIATED_IMENI = re.compile(r"(?<!\w)(?:im|им|ім)\.", re.IGNORECASE)
 
 
+# An acronym whose small letters stand for small words (MoD: Ministry of Defence; MoFA; DoD): read too as
+# its capitals alone, the initials of the name's words, as the name's words leave the small ones out.
+_SMALL_WORD_ACRONYM = re.compile(r"^(?:[A-Z]+[a-z])+[A-Z]+$")
+
+
+def _small_word_acronyms(written: str) -> tuple[str, ...]:
+    """The acronyms of ``written`` with small letters for small words, as written ("MoD")."""
+    words = (word.strip(_HYPHENATED_EDGES) for word in written.split())
+    return tuple(word for word in words if 3 <= len(word) <= 6 and _SMALL_WORD_ACRONYM.match(word))
+
+
 def _honorific_start(tokens: list[str], written: str) -> tuple[int, int]:
     """Where a "named after" honorific's marker starts among ``tokens`` and how many tokens it has, or
     (-1, 0). Never the first word (Imeni alone is no name of a body), and a name must follow."""
@@ -611,6 +623,7 @@ def name_form(name: str) -> NameForm:
         letters="".join(tokens),
         sounds="".join(phonetic),
         honorific=honorific,
+        small_word_acronyms=_small_word_acronyms(name) if name.isascii() else (),
     )
 
 
