@@ -23,7 +23,11 @@ HITS = [
     ("Shaheed Himmat Industrial Group", "Shahid Hemmat Industrial Group", "same sound"),
     ("Industrial Group Shahid Hemmat", "Shahid Hemmat Industrial Group", "identical"),
     ("Korea Ryongbong General Corp", "Korea Ryonbong General Corporation", "typo"),
-    ("Zhongguo Jingmi Jixie Jinchukou Zonggongsi", "中国精密机械进出口总公司", "translated"),
+    (
+        "Zhongguo Jingmi Jixie Jinchukou Zonggongsi",
+        "中国精密机械进出口总公司",
+        "identical",
+    ),  # 总公司 is a form either way
     ("Hai Li Lian He Trading", "Haili Lianhe Trading", "spaced differently"),
     ("ООО Ромашка", "OOO Romashka", "identical"),
     ("Общество с ограниченной ответственностью «Ромашка»", "Romashka LLC", "identical"),
@@ -371,3 +375,12 @@ def test_an_acronym_with_small_letters_needs_the_small_words() -> None:
     # MoD's "o" is a small word: Military Development has none, and MOD in capitals is three initials
     assert compare(Party("MoD Pakistan"), _entity("Pakistan Military Development")).score < DEFAULT_THRESHOLD
     assert compare(Party("MOD Pakistan"), _entity("Pakistan Military Development")).score < DEFAULT_THRESHOLD
+
+
+def test_zong_gongsi_written_apart_is_a_company_form() -> None:
+    # 总公司 (head company) is rendered Corporation; its characters arrive as "zong gong si"
+    assert name_form("中国精密机械进出口总公司").core == name_form("China Precision Machinery Import-Export Corp.").core
+    match = compare(
+        Party("中国精密机械进出口总公司"), _entity("China National Precision Machinery Import/Export Corporation")
+    )
+    assert match.score >= DEFAULT_THRESHOLD, match

@@ -51,6 +51,7 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "you xian gong si",
     "you xian ze ren gong si",
     "gu fen you xian gong si",
+    "zong gong si",  # 总公司, head company, as the characters are written apart
     "gong si",
     "ju sik hoe sa",
     "chong hoe sa",  # 총회사, general company (as 总公司 "zonggongsi")
