@@ -384,3 +384,45 @@ def test_zong_gongsi_written_apart_is_a_company_form() -> None:
         Party("中国精密机械进出口总公司"), _entity("China National Precision Machinery Import/Export Corporation")
     )
     assert match.score >= DEFAULT_THRESHOLD, match
+
+
+@pytest.mark.parametrize(
+    ("native", "english"),
+    [
+        ("中国科学院力学研究所", "Institute of Mechanics, Chinese Academy of Sciences"),  # 力学, read so only in Han
+        ("北京应用物理与计算数学研究所", "Beijing Institute of Applied Physics and Computational Mathematics"),
+        ("جامعة الملك سعود", "King Saud University"),  # جامعة, الملك: short skeletons read so only in Arabic script
+        ("원자력안전위원회", "Nuclear Safety Commission"),
+        ("江西理工大学", "Jiangxi University of Science and Technology"),
+        ("东北大学", "Northeastern University"),
+    ],
+)
+def test_words_of_a_script_are_read_in_a_name_written_in_it(native: str, english: str) -> None:
+    match = compare(Party(native), _entity(english))
+    assert match.score >= DEFAULT_THRESHOLD, match
+    assert "translated" in match.features[0].reason
+
+
+def test_words_read_only_in_their_script_stay_names_in_latin_letters() -> None:
+    # "Wu Li" is a person's name, not Physics; "mlk" a Latin acronym, not King
+    assert name_form("Wu Li Trading").core == ("wu", "li", "trading")
+    assert name_form("MLK Trading").core == ("mlk", "trading")
+    # ... and 物理 still meets its romanisation
+    assert compare(Party("北京应用物理研究所"), _entity("Beijing Yingyong Wuli Yanjiusuo")).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sazman-e Gostaresh va Nowsazi-ye Sanaye-e Iran", "سازمان گسترش و نوسازی صنایع ایران"),  # ezafe, va, و
+        ("АО «НПО «Высокоточные комплексы»", "NPO Vysokotochnye Kompleksy"),  # АО is a company form
+        ("Научно-производственная корпорация Уралвагонзавод", "Research and Production Corporation Uralvagonzavod"),
+    ],
+)
+def test_grammatical_links_and_cyrillic_forms_are_no_words(query: str, listed: str) -> None:
+    assert compare(Party(query), _entity(listed)).score >= DEFAULT_THRESHOLD
+
+
+def test_ao_is_a_company_form_only_in_cyrillic() -> None:
+    assert name_form("Li Ao").core == ("li", "ao")
+    assert name_form("АО Ромашка").core == ("romashka",)

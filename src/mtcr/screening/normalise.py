@@ -235,6 +235,7 @@ STOP_WORDS = frozenset(
         "ms",
         "prof",
         "gen",
+        "va",  # Persian "and" (Sazman-e Gostaresh va Nowsazi)
     ]
 )
 # Company forms as they end a name run together, once spaces are gone ("...zonggongsi").
@@ -414,20 +415,39 @@ def consonant_skeleton(token: str) -> str:
     return _REPEATS.sub(r"\1", _ABJAD_DROPPED.sub("", token.replace("q", "k")))
 
 
-def _load_glossary() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+def _variants(concepts: dict[str, list[str]]) -> dict[str, str]:
+    return {str(word): str(concept) for concept, words in concepts.items() for word in words}
+
+
+def _load_glossary() -> tuple[
+    dict[str, str], dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, dict[str, str]]
+]:
     path = Path(__file__).resolve().parent.parent / "data" / "screening" / "glossary.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    variants: dict[str, str] = {}
-    for concept, words in data["concepts"].items():
-        for word in words:
-            variants[str(word)] = str(concept)
     expansions = {str(short): tuple(str(long).split()) for short, long in data.get("expansions", {}).items()}
     related = {str(word): frozenset(str(c) for c in concepts) for word, concepts in data.get("related", {}).items()}
-    return variants, expansions, related
+    native = {str(script): _variants(concepts) for script, concepts in data.get("native", {}).items()}
+    return _variants(data["concepts"]), expansions, related, native
 
 
-# RELATED_CONCEPTS: a word (as written) that is translated either way -> the other concepts it meets
-GLOSSARY, EXPANSIONS, RELATED_CONCEPTS = _load_glossary()
+# RELATED_CONCEPTS: a word (as written) that is translated either way -> the other concepts it meets;
+# NATIVE_GLOSSARIES: script (han, hangul, arabic) -> the words read so only in a name written in it
+GLOSSARY, EXPANSIONS, RELATED_CONCEPTS, NATIVE_GLOSSARIES = _load_glossary()
+_NO_WORDS: dict[str, str] = {}
+
+
+def _native_glossary(name: str) -> dict[str, str]:
+    """The words of the scripts ``name`` is written in, read only there (物理 physics; جامعة university)."""
+    if name.isascii():
+        return _NO_WORDS
+    found: dict[str, str] = {}
+    if any(0x4E00 <= ord(ch) <= 0x9FFF or 0x3400 <= ord(ch) <= 0x4DBF for ch in name):
+        found |= NATIVE_GLOSSARIES.get("han", {})
+    if any(0xAC00 <= ord(ch) <= 0xD7A3 for ch in name):
+        found |= NATIVE_GLOSSARIES.get("hangul", {})
+    if _ARABIC_SCRIPT.search(name):
+        found |= NATIVE_GLOSSARIES.get("arabic", {})
+    return found
 
 
 def _expand(tokens: list[str]) -> list[str]:
@@ -442,7 +462,7 @@ _MAX_SYLLABLES = 4
 _MAX_SYLLABLE_LENGTH = 6  # "zhuang", "chuang": the longest pinyin and Korean syllables
 
 
-def _merge_syllables(tokens: list[str]) -> list[str]:
+def _merge_syllables(tokens: list[str], native: dict[str, str] = _NO_WORDS) -> list[str]:
     """Join runs of syllables that together spell a glossary word ("gong ye" -> "gongye")."""
     merged: list[str] = []
     i = 0
@@ -453,7 +473,7 @@ def _merge_syllables(tokens: list[str]) -> list[str]:
             continue
         for size in range(_MAX_SYLLABLES, 1, -1):
             candidate = "".join(tokens[i : i + size])
-            if i + size <= len(tokens) and candidate in GLOSSARY:
+            if i + size <= len(tokens) and (candidate in GLOSSARY or candidate in native):
                 merged.append(candidate)
                 i += size
                 break
@@ -520,6 +540,12 @@ _MIN_NATIVE_NAME = 5
 # "I/E" (I&E, I.E.) in Chinese trading-company names is Import/Export: as letters it would be two initials
 _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w.])I\.\s?E\.(?!\w)", re.IGNORECASE)
 
+# The Persian ezafe written as a hyphenated ending (Sazman-e, Nowsazi-ye): a grammatical link, not a word.
+_PERSIAN_EZAFE = re.compile(r"(?<=[A-Za-z])-y?e(?=[\s,]|$)")
+# Company forms in Cyrillic whose letters, transliterated, are other words elsewhere (Chinese Ao): АО is a
+# joint-stock company, ДП (Ukrainian) a state enterprise.
+_CYRILLIC_COMPANY_FORMS = re.compile(r"(?<![\w])(?:АО|ДП)(?![\w])")
+
 # "named after X": an honorific that Russian and Soviet institutions carry (имени, им., "named after") and
 # lists often leave out. Its words are kept, and cost little when the other name lacks them. "im" is the
 # marker only written with its dot (Korean Im is a surname).
@@ -556,13 +582,17 @@ def name_form(name: str) -> NameForm:
     # The Arabic article is written joined to its word (الشهيد, al-shahid; والبحوث, wa-al-buhuth): it goes,
     # as "al" and "the" do in Latin script; a word that merely starts with lam (لیبارٹریز) stays.
     wade_giles: tuple[tuple[str, str], ...] = ()
-    if _ARABIC_SCRIPT.search(name):
+    arabic_script = bool(_ARABIC_SCRIPT.search(name))
+    if arabic_script:
         written = _ARABIC_ARTICLE.sub("", name)
     elif "-" in name:
-        written, wade_giles = _wade_giles_as_pinyin(name)
+        written, wade_giles = _wade_giles_as_pinyin(_PERSIAN_EZAFE.sub("", name))
     else:
         written = name
+    written = _CYRILLIC_COMPANY_FORMS.sub(" ", written)
     text = transliterate(_SLASHED_ABBREVIATIONS.sub(" import export ", written))
+    if arabic_script:  # a lone و is "and"
+        text = " ".join(t for t in text.split() if t != "w")
     honour: list[str] = []
     marker_at, marker_length = _honorific_start(text.split(), written)
     if marker_at > 0:
@@ -571,7 +601,8 @@ def name_form(name: str) -> NameForm:
         text = " ".join(split[:marker_at] + honour)
     tokens = tuple(text.split())
     without_forms = _remove_company_forms(text).split()
-    stripped = _merge_syllables(_expand(without_forms))
+    native_words = _native_glossary(name)
+    stripped = _merge_syllables(_expand(without_forms), native_words)
     abjad = bool(_VOWELS_UNWRITTEN.search(name))
     plain = [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
     own: tuple[str, ...] = ()
@@ -579,7 +610,7 @@ def name_form(name: str) -> NameForm:
         kept = _without_own_acronyms(plain)
         own = tuple(word for word in plain if word not in kept)
         plain = kept
-    core = tuple(_concept(t) for t in plain)
+    core = tuple(native_words.get(t) or _concept(t) for t in plain)
     honoured = [t for t in _merge_syllables(_expand(honour)) if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS]
     honorific = (
         tuple(range(len(plain) - len(honoured), len(plain)))
