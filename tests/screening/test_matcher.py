@@ -426,3 +426,15 @@ def test_grammatical_links_and_cyrillic_forms_are_no_words(query: str, listed: s
 def test_ao_is_a_company_form_only_in_cyrillic() -> None:
     assert name_form("Li Ao").core == ("li", "ao")
     assert name_form("АО Ромашка").core == ("romashka",)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hyundai Heavy Industries", "현대중공업"),  # ㅐ written ai; 중공업, one word, is two in English
+        ("South China University of Technology", "华南理工大学"),  # 华南 is South China
+        ("Tabatabai University", "Tabatabaei University"),
+    ],
+)
+def test_a_word_that_is_two_in_english_and_ai_for_ae(query: str, listed: str) -> None:
+    assert compare(Party(query), _entity(listed)).score >= DEFAULT_THRESHOLD

@@ -345,6 +345,7 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("ee", "i"),
     ("ea", "i"),
     ("ae", "e"),
+    ("ai", "e"),  # Korean ㅐ written ai in older and brand spellings (Hyundai: 현대); Persian -ai/-ae (Tabatabai)
     ("y", "i"),
     ("e", "i"),
     ("o", "u"),
@@ -473,7 +474,7 @@ def _merge_syllables(tokens: list[str], native: dict[str, str] = _NO_WORDS) -> l
             continue
         for size in range(_MAX_SYLLABLES, 1, -1):
             candidate = "".join(tokens[i : i + size])
-            if i + size <= len(tokens) and (candidate in GLOSSARY or candidate in native):
+            if i + size <= len(tokens) and (candidate in GLOSSARY or candidate in native or candidate in EXPANSIONS):
                 merged.append(candidate)
                 i += size
                 break
@@ -602,7 +603,8 @@ def name_form(name: str) -> NameForm:
     tokens = tuple(text.split())
     without_forms = _remove_company_forms(text).split()
     native_words = _native_glossary(name)
-    stripped = _merge_syllables(_expand(without_forms), native_words)
+    # expanded again once syllables are joined: 华南 arrives as "hua nan", and is South China
+    stripped = _expand(_merge_syllables(_expand(without_forms), native_words))
     abjad = bool(_VOWELS_UNWRITTEN.search(name))
     plain = [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
     own: tuple[str, ...] = ()
