@@ -438,3 +438,9 @@ def test_ao_is_a_company_form_only_in_cyrillic() -> None:
 )
 def test_a_word_that_is_two_in_english_and_ai_for_ae(query: str, listed: str) -> None:
     assert compare(Party(query), _entity(listed)).score >= DEFAULT_THRESHOLD
+
+
+def test_a_slip_in_a_long_company_form_is_the_form() -> None:
+    assert name_form("Antonov Comapny").core == name_form("Antonov Company").core == ("antonov",)
+    assert name_form("Antonov Corperation Limted").core == ("antonov",)
+    assert name_form("Compton Trading").core == ("compton", "trading")  # a name two letters off stays

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from anyascii import anyascii
 
+from mtcr.screening.typos import typo_similarity
 from mtcr.screening.wadegiles import wade_giles_to_pinyin
 
 # Legal-form and company-form words, after transliteration and lower-casing. Multi-word forms are
@@ -541,6 +542,27 @@ _MIN_NATIVE_NAME = 5
 # "I/E" (I&E, I.E.) in Chinese trading-company names is Import/Export: as letters it would be two initials
 _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w.])I\.\s?E\.(?!\w)", re.IGNORECASE)
 
+# A slip in a long company form ("Comapny", "Coporation") is that form: set aside as the form would be.
+_SLIPPED_FORMS = ("company", "corporation", "limited", "incorporated")
+_FORM_SLIP_SIMILARITY = 0.85
+
+
+def _without_form_slips(text: str) -> str:
+    """``text`` with a slip in a long company form written as the form."""
+    words = text.split()
+    for at, word in enumerate(words):
+        if len(word) >= 6 and word not in GLOSSARY and word not in COMPANY_FORM_WORDS:
+            for form in _SLIPPED_FORMS:
+                if (
+                    word[0] == form[0]
+                    and abs(len(word) - len(form)) <= 1
+                    and typo_similarity(word, form, _FORM_SLIP_SIMILARITY) >= _FORM_SLIP_SIMILARITY
+                ):
+                    words[at] = form
+                    break
+    return " ".join(words)
+
+
 # The Persian ezafe written as a hyphenated ending (Sazman-e, Nowsazi-ye): a grammatical link, not a word.
 _PERSIAN_EZAFE = re.compile(r"(?<=[A-Za-z])-y?e(?=[\s,]|$)")
 # Company forms in Cyrillic whose letters, transliterated, are other words elsewhere (Chinese Ao): АО is a
@@ -594,6 +616,7 @@ def name_form(name: str) -> NameForm:
     text = transliterate(_SLASHED_ABBREVIATIONS.sub(" import export ", written))
     if arabic_script:  # a lone و is "and"
         text = " ".join(t for t in text.split() if t != "w")
+    text = _without_form_slips(text)
     honour: list[str] = []
     marker_at, marker_length = _honorific_start(text.split(), written)
     if marker_at > 0:
