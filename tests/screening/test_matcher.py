@@ -444,3 +444,10 @@ def test_a_slip_in_a_long_company_form_is_the_form() -> None:
     assert name_form("Antonov Comapny").core == name_form("Antonov Company").core == ("antonov",)
     assert name_form("Antonov Corperation Limted").core == ("antonov",)
     assert name_form("Compton Trading").core == ("compton", "trading")  # a name two letters off stays
+
+
+def test_a_kind_of_body_after_a_glossary_word_of_the_same_characters() -> None:
+    # 국방부: 국방 (defence) is a glossary word, so 부 is the ministry even in a word of three characters
+    assert name_form("国防部").core == ("defence", "ministry")
+    assert name_form("대한민국 국방부").core == ("korea", "defence", "ministry")
+    assert name_form("선우정원").core[-1] != "institute"  # a personal name's last syllable stays a syllable

@@ -526,7 +526,8 @@ NAME_CACHE_SIZE = 2_000_000
 # The last character of a name written in Han or Hangul when it says what kind of body it is (局 bureau,
 # 部 ministry, 院 institute; 국, 부, 성, 원, 소). The glossary leaves single syllables out, as alone they are
 # as often part of a personal name; at the end of a word of five characters or more they are the kind of
-# body (a personal name has two to four: 선우정원, 欧阳建院, with a two-character surname).
+# body (a personal name has two to four: 선우정원, 欧阳建院, with a two-character surname), and so they are
+# after a glossary word of the same word's characters (국방부, 国防部: defence ministry).
 NATIVE_KIND_SUFFIXES = {
     "ju": "bureau",  # 局
     "bu": "ministry",  # 部 (and 부)
@@ -538,6 +539,16 @@ NATIVE_KIND_SUFFIXES = {
     "so": "institute",  # 소
 }
 _MIN_NATIVE_NAME = 5
+
+
+def _after_a_word(native: list[str], plain: list[str], native_words: dict[str, str]) -> bool:
+    """Are the characters before the last of a word of three or more a glossary word, the name's last but one
+    (国防 before 部)? A personal name is no glossary word."""
+    if len(native) < 3 or len(plain) < 2:
+        return False
+    before = "".join(transliterate("".join(native[:-1])).split())
+    return before == plain[-2] and (before in GLOSSARY or before in native_words)
+
 
 # "I/E" (I&E, I.E.) in Chinese trading-company names is Import/Export: as letters it would be two initials
 _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w.])I\.\s?E\.(?!\w)", re.IGNORECASE)
@@ -644,7 +655,11 @@ def name_form(name: str) -> NameForm:
     )
     written_words = tuple(plain)
     native = [ch for ch in (name.split() or [""])[-1] if _is_syllabic(ch)]  # the last word's characters
-    if plain and plain[-1] in NATIVE_KIND_SUFFIXES and len(native) >= _MIN_NATIVE_NAME:
+    if (
+        plain
+        and plain[-1] in NATIVE_KIND_SUFFIXES
+        and (len(native) >= _MIN_NATIVE_NAME or _after_a_word(native, plain, native_words))
+    ):
         # kept as the character, written: its other translations (局: administration) are the glossary's
         core = (*core[:-1], NATIVE_KIND_SUFFIXES[plain[-1]])
         written_words = (*plain[:-1], native[-1])
