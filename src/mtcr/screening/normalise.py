@@ -556,13 +556,14 @@ _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w
 # A slip in a long company form ("Comapny", "Coporation") is that form: set aside as the form would be.
 _SLIPPED_FORMS = ("company", "corporation", "limited", "incorporated")
 _FORM_SLIP_SIMILARITY = 0.85
+_SLIP_INITIALS = frozenset(form[0] for form in _SLIPPED_FORMS)  # a slip keeps the first letter: a cheap filter
 
 
 def _without_form_slips(text: str) -> str:
     """``text`` with a slip in a long company form written as the form."""
     words = text.split()
     for at, word in enumerate(words):
-        if len(word) >= 6 and word not in GLOSSARY and word not in COMPANY_FORM_WORDS:
+        if len(word) >= 6 and word[0] in _SLIP_INITIALS and word not in GLOSSARY and word not in COMPANY_FORM_WORDS:
             for form in _SLIPPED_FORMS:
                 if (
                     word[0] == form[0]
@@ -584,23 +585,25 @@ _CYRILLIC_COMPANY_FORMS = re.compile(r"(?<![\w])(?:АО|ДП)(?![\w])")
 # lists often leave out. Its words are kept, and cost little when the other name lacks them. "im" is the
 # marker only written with its dot (Korean Im is a surname).
 _HONORIFIC_MARKERS = (("named", "after"), ("named", "for"), ("imeni",), ("imeny",))
+_HONORIFIC_FIRST_WORDS = frozenset({"im", *(marker[0] for marker in _HONORIFIC_MARKERS)})
 _ABBREVIATED_IMENI = re.compile(r"(?<!\w)(?:im|им|ім)\.", re.IGNORECASE)
 
 
 # An acronym whose small letters stand for small words (MoD: Ministry of Defence; MoFA; DoD): read too as
 # its capitals alone, the initials of the name's words, as the name's words leave the small ones out.
-_SMALL_WORD_ACRONYM = re.compile(r"^(?:[A-Z]+[a-z])+[A-Z]+$")
+_SMALL_WORD_ACRONYMS = re.compile(r"(?<![\w'])(?:[A-Z]+[a-z])+[A-Z]+(?![\w'])")
 
 
 def _small_word_acronyms(written: str) -> tuple[str, ...]:
     """The acronyms of ``written`` with small letters for small words, as written ("MoD")."""
-    words = (word.strip(_HYPHENATED_EDGES) for word in written.split())
-    return tuple(word for word in words if 3 <= len(word) <= 6 and _SMALL_WORD_ACRONYM.match(word))
+    return tuple(found for found in _SMALL_WORD_ACRONYMS.findall(written) if 3 <= len(found) <= 6)
 
 
 def _honorific_start(tokens: list[str], written: str) -> tuple[int, int]:
     """Where a "named after" honorific's marker starts among ``tokens`` and how many tokens it has, or
     (-1, 0). Never the first word (Imeni alone is no name of a body), and a name must follow."""
+    if _HONORIFIC_FIRST_WORDS.isdisjoint(tokens):
+        return -1, 0  # the common case, without the search
     for at in range(1, len(tokens) - 1):
         for marker in _HONORIFIC_MARKERS:
             if tuple(tokens[at : at + len(marker)]) == marker and at + len(marker) < len(tokens):
@@ -623,7 +626,8 @@ def name_form(name: str) -> NameForm:
         written, wade_giles = _wade_giles_as_pinyin(_PERSIAN_EZAFE.sub("", name))
     else:
         written = name
-    written = _CYRILLIC_COMPANY_FORMS.sub(" ", written)
+    if not written.isascii():
+        written = _CYRILLIC_COMPANY_FORMS.sub(" ", written)
     text = transliterate(_SLASHED_ABBREVIATIONS.sub(" import export ", written))
     if arabic_script:  # a lone و is "and"
         text = " ".join(t for t in text.split() if t != "w")
