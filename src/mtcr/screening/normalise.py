@@ -559,9 +559,8 @@ _FORM_SLIP_SIMILARITY = 0.85
 _SLIP_INITIALS = frozenset(form[0] for form in _SLIPPED_FORMS)  # a slip keeps the first letter: a cheap filter
 
 
-def _without_form_slips(text: str) -> str:
-    """``text`` with a slip in a long company form written as the form."""
-    words = text.split()
+def _without_form_slips(words: list[str]) -> list[str]:
+    """``words`` with a slip in a long company form written as the form (in place)."""
     for at, word in enumerate(words):
         if len(word) >= 6 and word[0] in _SLIP_INITIALS and word not in GLOSSARY and word not in COMPANY_FORM_WORDS:
             for form in _SLIPPED_FORMS:
@@ -572,7 +571,7 @@ def _without_form_slips(text: str) -> str:
                 ):
                     words[at] = form
                     break
-    return " ".join(words)
+    return words
 
 
 # The Persian ezafe written as a hyphenated ending (Sazman-e, Nowsazi-ye): a grammatical link, not a word.
@@ -631,14 +630,14 @@ def name_form(name: str) -> NameForm:
     text = transliterate(_SLASHED_ABBREVIATIONS.sub(" import export ", written))
     if arabic_script:  # a lone و is "and"
         text = " ".join(t for t in text.split() if t != "w")
-    text = _without_form_slips(text)
+    split = _without_form_slips(text.split())
     honour: list[str] = []
-    marker_at, marker_length = _honorific_start(text.split(), written)
+    marker_at, marker_length = _honorific_start(split, written)
     if marker_at > 0:
-        split = text.split()
         honour = split[marker_at + marker_length :]
-        text = " ".join(split[:marker_at] + honour)
-    tokens = tuple(text.split())
+        split = split[:marker_at] + honour
+    text = " ".join(split)
+    tokens = tuple(split)
     without_forms = _remove_company_forms(text).split()
     native_words = _native_glossary(name)
     # expanded again once syllables are joined: 华南 arrives as "hua nan", and is South China
@@ -651,7 +650,11 @@ def name_form(name: str) -> NameForm:
         own = tuple(word for word in plain if word not in kept)
         plain = kept
     core = tuple(native_words.get(t) or _concept(t) for t in plain)
-    honoured = [t for t in _merge_syllables(_expand(honour)) if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS]
+    honoured = (
+        [t for t in _merge_syllables(_expand(honour)) if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS]
+        if honour
+        else []
+    )
     honorific = (
         tuple(range(len(plain) - len(honoured), len(plain)))
         if honoured and len(plain) > len(honoured) and plain[-len(honoured) :] == honoured
