@@ -196,6 +196,8 @@ def _inline_acronyms(short: NameForm, long: NameForm) -> list[tuple[int, range]]
         ]
         for spelling in (token, *capitals):
             run = _initials_run(spelling, long, short.words, taken, lone)
+            if run is not None and spelling != token and not _closes_a_phrase(run, long, short.words):
+                run = None  # MoF is not the Ministry of Foreign (Affairs): the phrase goes on
             if run is not None:
                 found.append((position, run))
                 taken.update(run)
@@ -220,6 +222,18 @@ def _small_words_spelled(cased: str, tokens: tuple[str, ...]) -> bool:
                 break
         if at == len(cased):
             return True
+    return False
+
+
+def _closes_a_phrase(run: range, long: NameForm, beside: tuple[str, ...]) -> bool:
+    """Does ``run`` of ``long``'s words end a phrase: the name's end, a word the other name has, or a stop word
+    next ("Ministry of Defence of Pakistan")?"""
+    if run.stop >= len(long.words) or long.words[run.stop] in beside:
+        return True
+    last = long.words[run.stop - 1]
+    if last in long.tokens:
+        after = long.tokens.index(last) + 1
+        return after < len(long.tokens) and long.tokens[after] in STOP_WORDS
     return False
 
 
@@ -350,14 +364,20 @@ def _alignment(
         # One name contains the other: an omitted descriptor ("... State Scientific Research
         # Institute") costs less than a word that differs; omitted distinctive words cost in full.
         # Names of generic words only ("Research Institute") get no such allowance.
-        # So does a "named after" honorific that the other name leaves out.
+        # So does a "named after" honorific that the other name leaves out, when the name leaves out nothing
+        # else of its own (Optical Mechanical Plant is not Ural Optical Mechanical Plant named after Yalamov).
         form, left = (query, left_query) if left_query else (listed, left_listed)
+        honoured = (
+            set(form.honorific)
+            if all(form.weights[i] <= GENERIC_WEIGHT or i in form.honorific for i in left)
+            else set()
+        )
         excess += sum(
             max(0.0, form.weights[i] - OMITTED_GENERIC_WEIGHT)
             for i in left
-            if form.weights[i] == GENERIC_WEIGHT or i in form.honorific
+            if form.weights[i] == GENERIC_WEIGHT or i in honoured
         )
-        if omitted_honour := [form.words[i] for i in left if i in form.honorific]:
+        if omitted_honour := [form.words[i] for i in left if i in honoured]:
             notes.append("left out of a 'named after' honorific: " + " ".join(omitted_honour))
     total = query.total_weight + listed.total_weight - excess
     score = 2.0 * matched / total if total else 0.0

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 from anyascii import anyascii
+from wordfreq import zipf_frequency
 
 from mtcr.screening.typos import typo_similarity
 from mtcr.screening.wadegiles import wade_giles_to_pinyin
@@ -346,7 +347,6 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("ee", "i"),
     ("ea", "i"),
     ("ae", "e"),
-    ("ai", "e"),  # Korean ㅐ written ai in older and brand spellings (Hyundai: 현대); Persian -ai/-ae (Tabatabai)
     ("y", "i"),
     ("e", "i"),
     ("o", "u"),
@@ -421,35 +421,29 @@ def _variants(concepts: dict[str, list[str]]) -> dict[str, str]:
     return {str(word): str(concept) for concept, words in concepts.items() for word in words}
 
 
-def _load_glossary() -> tuple[
-    dict[str, str], dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, dict[str, str]]
-]:
+def _load_glossary() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, str]]:
     path = Path(__file__).resolve().parent.parent / "data" / "screening" / "glossary.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     expansions = {str(short): tuple(str(long).split()) for short, long in data.get("expansions", {}).items()}
     related = {str(word): frozenset(str(c) for c in concepts) for word, concepts in data.get("related", {}).items()}
-    native = {str(script): _variants(concepts) for script, concepts in data.get("native", {}).items()}
+    native = {str(written): str(concept) for written, concept in data.get("native", {}).items()}
     return _variants(data["concepts"]), expansions, related, native
 
 
 # RELATED_CONCEPTS: a word (as written) that is translated either way -> the other concepts it meets;
-# NATIVE_GLOSSARIES: script (han, hangul, arabic) -> the words read so only in a name written in it
-GLOSSARY, EXPANSIONS, RELATED_CONCEPTS, NATIVE_GLOSSARIES = _load_glossary()
+# NATIVE_WORDS: a word as written in its script (物理, 정보, جامعة) -> its concept, read only where it is written
+GLOSSARY, EXPANSIONS, RELATED_CONCEPTS, NATIVE_WORDS = _load_glossary()
 _NO_WORDS: dict[str, str] = {}
 
 
 def _native_glossary(name: str) -> dict[str, str]:
-    """The words of the scripts ``name`` is written in, read only there (物理 physics; جامعة university)."""
+    """The native words written in ``name``, keyed by their syllables run together as transliterated
+    ("wuli" where 物理 is written, not where 吴力, read the same, is), and their concepts."""
     if name.isascii():
         return _NO_WORDS
-    found: dict[str, str] = {}
-    if any(0x4E00 <= ord(ch) <= 0x9FFF or 0x3400 <= ord(ch) <= 0x4DBF for ch in name):
-        found |= NATIVE_GLOSSARIES.get("han", {})
-    if any(0xAC00 <= ord(ch) <= 0xD7A3 for ch in name):
-        found |= NATIVE_GLOSSARIES.get("hangul", {})
-    if _ARABIC_SCRIPT.search(name):
-        found |= NATIVE_GLOSSARIES.get("arabic", {})
-    return found
+    return {
+        "".join(transliterate(written).split()): concept for written, concept in NATIVE_WORDS.items() if written in name
+    }
 
 
 def _expand(tokens: list[str]) -> list[str]:
@@ -475,7 +469,7 @@ def _merge_syllables(tokens: list[str], native: dict[str, str] = _NO_WORDS) -> l
             continue
         for size in range(_MAX_SYLLABLES, 1, -1):
             candidate = "".join(tokens[i : i + size])
-            if i + size <= len(tokens) and (candidate in GLOSSARY or candidate in native or candidate in EXPANSIONS):
+            if i + size <= len(tokens) and (candidate in GLOSSARY or candidate in native):
                 merged.append(candidate)
                 i += size
                 break
@@ -556,26 +550,42 @@ _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w
 # A slip in a long company form ("Comapny", "Coporation") is that form: set aside as the form would be.
 _SLIPPED_FORMS = ("company", "corporation", "limited", "incorporated")
 _FORM_SLIP_SIMILARITY = 0.85
+_REAL_WORD_ZIPF = 1.5  # a word used at least this often in English (wordfreq's Zipf scale) is no slip
 _SLIP_INITIALS = frozenset(form[0] for form in _SLIPPED_FORMS)  # a slip keeps the first letter: a cheap filter
 
 
 def _without_form_slips(words: list[str]) -> list[str]:
-    """``words`` with a slip in a long company form written as the form (in place)."""
-    for at, word in enumerate(words):
-        if len(word) >= 6 and word[0] in _SLIP_INITIALS and word not in GLOSSARY and word not in COMPANY_FORM_WORDS:
-            for form in _SLIPPED_FORMS:
-                if (
-                    word[0] == form[0]
-                    and abs(len(word) - len(form)) <= 1
-                    and typo_similarity(word, form, _FORM_SLIP_SIMILARITY) >= _FORM_SLIP_SIMILARITY
-                ):
-                    words[at] = form
-                    break
+    """``words`` with a slip in a long company form written as the form (in place). Only where forms stand,
+    at the end of the name and never its first word, and never a real word (Coronation, Limits)."""
+    for at in range(len(words) - 1, 0, -1):
+        word = words[at]
+        if word in COMPANY_FORM_WORDS:
+            continue
+        form = _slipped_form(word)
+        if not form:
+            break  # forms end a name: the first word that is none ends the search
+        words[at] = form
     return words
 
 
+def _slipped_form(word: str) -> str:
+    if len(word) < 6 or word[0] not in _SLIP_INITIALS or word in GLOSSARY:
+        return ""
+    for form in _SLIPPED_FORMS:
+        if (
+            word[0] == form[0]
+            and abs(len(word) - len(form)) <= 1
+            and typo_similarity(word, form, _FORM_SLIP_SIMILARITY) >= _FORM_SLIP_SIMILARITY
+            and zipf_frequency(word, "en") < _REAL_WORD_ZIPF
+        ):
+            return form
+    return ""
+
+
 # The Persian ezafe written as a hyphenated ending (Sazman-e, Nowsazi-ye): a grammatical link, not a word.
-_PERSIAN_EZAFE = re.compile(r"(?<=[A-Za-z])-y?e(?=[\s,]|$)")
+# After a word of five letters or more not ending in -ng: Korean given names (Ji-ye, Jeong-ye) and
+# Wade-Giles (Chih-e) have shorter syllables.
+_PERSIAN_EZAFE = re.compile(r"(?<=[A-Za-z]{5})(?<![Nn][Gg])-y?e(?=[\s,]|$)")
 # Company forms in Cyrillic whose letters, transliterated, are other words elsewhere (Chinese Ao): АО is a
 # joint-stock company, ДП (Ukrainian) a state enterprise.
 _CYRILLIC_COMPANY_FORMS = re.compile(r"(?<![\w])(?:АО|ДП)(?![\w])")
@@ -583,7 +593,11 @@ _CYRILLIC_COMPANY_FORMS = re.compile(r"(?<![\w])(?:АО|ДП)(?![\w])")
 # "named after X": an honorific that Russian and Soviet institutions carry (имени, им., "named after") and
 # lists often leave out. Its words are kept, and cost little when the other name lacks them. "im" is the
 # marker only written with its dot (Korean Im is a surname).
-_HONORIFIC_MARKERS = (("named", "after"), ("named", "for"), ("imeni",), ("imeny",))
+_HONORIFIC_MARKERS = (("named", "after"), ("imeni",), ("imeny",))
+# Titles before the honoured name (named after Admiral Kuznetsov); the honorific is the initials, a title,
+# and one name: what follows is the name's own again (a branch, a city).
+_HONORIFIC_TITLES = frozenset(["academician", "admiral", "marshal", "general", "professor", "hero", "akademika"])
+_NOT_IMENI = frozenset(["ex", "exp", "export"])  # "Im. & Ex." is Import & Export
 _HONORIFIC_FIRST_WORDS = frozenset({"im", *(marker[0] for marker in _HONORIFIC_MARKERS)})
 _ABBREVIATED_IMENI = re.compile(r"(?<!\w)(?:im|им|ім)\.", re.IGNORECASE)
 
@@ -607,9 +621,28 @@ def _honorific_start(tokens: list[str], written: str) -> tuple[int, int]:
         for marker in _HONORIFIC_MARKERS:
             if tuple(tokens[at : at + len(marker)]) == marker and at + len(marker) < len(tokens):
                 return at, len(marker)
-        if tokens[at] == "im" and _ABBREVIATED_IMENI.search(written):
+        if tokens[at] == "im" and tokens[at + 1] not in _NOT_IMENI and _ABBREVIATED_IMENI.search(written):
             return at, 1
     return -1, 0
+
+
+def _span(part: list[str], whole: list[str]) -> tuple[int, ...]:
+    """The positions of the last run of ``whole`` that is ``part`` (never all of it), or ()."""
+    size = len(part)
+    for start in range(len(whole) - size, 0, -1):
+        if whole[start : start + size] == part:
+            return tuple(range(start, start + size))
+    return ()
+
+
+def _honour_length(after: list[str]) -> int:
+    """How many of the words ``after`` a "named after" marker are the honorific: initials, a title, one name."""
+    at = 0
+    while at < len(after) and len(after[at]) == 1:
+        at += 1
+    if at < len(after) and after[at] in _HONORIFIC_TITLES:
+        at += 1
+    return min(at + 1, len(after))
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
@@ -634,14 +667,16 @@ def name_form(name: str) -> NameForm:
     honour: list[str] = []
     marker_at, marker_length = _honorific_start(split, written)
     if marker_at > 0:
-        honour = split[marker_at + marker_length :]
-        split = split[:marker_at] + honour
+        after = split[marker_at + marker_length :]
+        honour = after[: _honour_length(after)]
+        split = split[:marker_at] + after
     text = " ".join(split)
     tokens = tuple(split)
     without_forms = _remove_company_forms(text).split()
     native_words = _native_glossary(name)
-    # expanded again once syllables are joined: 华南 arrives as "hua nan", and is South China
-    stripped = _expand(_merge_syllables(_expand(without_forms), native_words))
+    stripped = _merge_syllables(_expand(without_forms), native_words)
+    if any(" " in native_words.get(word, "") for word in stripped):  # 华南, joined from "hua nan", is South China
+        stripped = [part for word in stripped for part in native_words.get(word, word).split()]
     abjad = bool(_VOWELS_UNWRITTEN.search(name))
     plain = [t for t in stripped if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS] or list(tokens)
     own: tuple[str, ...] = ()
@@ -655,11 +690,7 @@ def name_form(name: str) -> NameForm:
         if honour
         else []
     )
-    honorific = (
-        tuple(range(len(plain) - len(honoured), len(plain)))
-        if honoured and len(plain) > len(honoured) and plain[-len(honoured) :] == honoured
-        else ()
-    )
+    honorific = _span(honoured, plain)
     written_words = tuple(plain)
     native = [ch for ch in (name.split() or [""])[-1] if _is_syllabic(ch)]  # the last word's characters
     if (
