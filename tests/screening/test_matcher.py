@@ -493,3 +493,16 @@ def test_a_real_word_or_a_first_word_is_no_slip_of_a_company_form() -> None:
     assert name_form("Coronation Al Noor Trading").core[0] == "coronation"
     assert name_form("Al Noor Coronation").core[-1] == "coronation"  # a real English word
     assert name_form("Limitec Daxin Electronics").core[0] == "limitec"  # a name's first word is its name
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Hezbollah", "Hizballah"), ("Ansarullah", "Ansarallah"), ("Ruhollah", "Ruhullah")]
+)
+def test_the_ending_allah_is_one_however_its_vowel_is_written(a: str, b: str) -> None:
+    assert phonetic_key(a.lower()) == phonetic_key(b.lower())
+    assert phonetic_key("mullah") != phonetic_key("mallah")  # a short word keeps its vowel
+
+
+def test_more_native_words_read_where_written() -> None:
+    assert compare(Party("Real Estate Bank"), _entity("المصرف العقاري")).score >= DEFAULT_THRESHOLD
+    assert compare(Party("Mobarakeh Steel Company"), _entity("شرکت فولاد مبارکه")).score >= DEFAULT_THRESHOLD

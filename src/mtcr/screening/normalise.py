@@ -238,6 +238,7 @@ STOP_WORDS = frozenset(
         "prof",
         "gen",
         "va",  # Persian "and" (Sazman-e Gostaresh va Nowsazi)
+        "lil",  # Arabic "for the" (al-Hay'a al-Arabiya lil-Tasnee)
     ]
 )
 # Company forms as they end a name run together, once spaces are gone ("...zonggongsi").
@@ -316,6 +317,7 @@ def _remove_company_forms(text: str) -> str:
 # o/u), which keeps Karami apart from Karimi while Hemmat meets Himmat.
 _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("ow", "o"),  # Persian "ow" / "o" (Jowza / Joza), before w becomes a consonant
+    ("tsch", "ch"),  # German for the English ch (Tschemesow / Chemezov)
     ("tch", "ch"),
     ("sch", "sh"),
     ("hs", "sh"),
@@ -360,6 +362,9 @@ _KOREAN_INITIAL_LIQUID = re.compile(r"^[rln]y(?=e?o)")
 # writes y: after l (not after t or s: Persian Dastjerdi, Masjed) and as the ending -ij, -yj, -ej of a
 # word of seven letters or more (not Haj, Basij, Manoj, Khalij). A j that starts a word stays (Jamal is
 # not Yamal); Tjagachej keeps its tj.
+# A name ending in Allah, written -ollah, -ullah, -olah, -ulah as often (Hezbollah / Hizballah, Ruhollah /
+# Ruhullah, Ansarullah / Ansarallah): one ending, as its vowel is the Arabic article's.
+_ALLAH_ENDING = re.compile(r"(?<=[a-z]{2})[aou]ll?ah$")
 _SLAVIC_J = re.compile(r"(?<=l)j(?=[aeiouy])|(?<=[a-z]{5}[iye])j$")
 _H_AFTER_CONSONANT = re.compile(r"(?<=[^aiu])h")
 
@@ -371,6 +376,7 @@ def phonetic_key(token: str) -> str:
     if token.isdigit():
         return token
     key = _SLAVIC_J.sub("y", _KOREAN_INITIAL_LIQUID.sub("y", token.replace("'", "")))
+    key = _ALLAH_ENDING.sub("allah", key)
     for old, new in _PHONETIC_RULES:
         key = key.replace(old, new)
     key = _H_AFTER_CONSONANT.sub("", key)
