@@ -506,3 +506,16 @@ def test_the_ending_allah_is_one_however_its_vowel_is_written(a: str, b: str) ->
 def test_more_native_words_read_where_written() -> None:
     assert compare(Party("Real Estate Bank"), _entity("المصرف العقاري")).score >= DEFAULT_THRESHOLD
     assert compare(Party("Mobarakeh Steel Company"), _entity("شرکت فولاد مبارکه")).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hyundai Corporation", "현대코퍼레이션 주식회사"),  # Corporation written in Hangul is a company form
+        ("Military Housing Establishment", "مؤسسة الإسكان العسكرية"),  # مؤسسة: Institute or Establishment
+        ("Ufa State Aviation Technical University", "Уфимский государственный авиационный технический университет"),
+        ("China Communications Construction Company", "中国交通建设股份有限公司"),
+    ],
+)
+def test_more_translations(query: str, listed: str) -> None:
+    assert compare(Party(query), _entity(listed)).score >= DEFAULT_THRESHOLD

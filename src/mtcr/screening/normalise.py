@@ -57,6 +57,7 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "gong si",
     "ju sik hoe sa",
     "chong hoe sa",  # 총회사, general company (as 总公司 "zonggongsi")
+    "ko peo le i syeon",  # 코퍼레이션, Corporation written in Hangul
     "ju sig hoe sa",
     "jusik hoesa",
     "chusik hoesa",
