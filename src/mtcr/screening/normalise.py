@@ -58,6 +58,7 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "ju sik hoe sa",
     "chong hoe sa",  # 총회사, general company (as 总公司 "zonggongsi")
     "ko peo le i syeon",  # 코퍼레이션, Corporation written in Hangul
+    "ko po le i syeon",  # 코포레이션
     "ju sig hoe sa",
     "jusik hoesa",
     "chusik hoesa",
@@ -239,7 +240,6 @@ STOP_WORDS = frozenset(
         "prof",
         "gen",
         "va",  # Persian "and" (Sazman-e Gostaresh va Nowsazi)
-        "lil",  # Arabic "for the" (al-Hay'a al-Arabiya lil-Tasnee)
     ]
 )
 # Company forms as they end a name run together, once spaces are gone ("...zonggongsi").
@@ -318,7 +318,6 @@ def _remove_company_forms(text: str) -> str:
 # o/u), which keeps Karami apart from Karimi while Hemmat meets Himmat.
 _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("ow", "o"),  # Persian "ow" / "o" (Jowza / Joza), before w becomes a consonant
-    ("tsch", "ch"),  # German for the English ch (Tschemesow / Chemezov)
     ("tch", "ch"),
     ("sch", "sh"),
     ("hs", "sh"),
@@ -365,7 +364,16 @@ _KOREAN_INITIAL_LIQUID = re.compile(r"^[rln]y(?=e?o)")
 # not Yamal); Tjagachej keeps its tj.
 # A name ending in Allah, written -ollah, -ullah, -olah, -ulah as often (Hezbollah / Hizballah, Ruhollah /
 # Ruhullah, Ansarullah / Ansarallah): one ending, as its vowel is the Arabic article's.
-_ALLAH_ENDING = re.compile(r"(?<=[a-z]{2})[aou]ll?ah$")
+_ALLAH_ENDING = re.compile(r"^([a-z]*?)[aou]ll?ah$")
+
+
+def _one_allah(found: re.Match[str]) -> str:
+    """-allah for the ending after a name of three letters or more with a vowel (Hezb-, Ruh-, Ansar-); not
+    after a consonant cluster (Kholah) or a short word (Mollah / Moullah keep their own keys)."""
+    before = found.group(1)
+    return before + "allah" if len(before) >= 3 and any(v in before for v in "aeiou") else found.group(0)
+
+
 _SLAVIC_J = re.compile(r"(?<=l)j(?=[aeiouy])|(?<=[a-z]{5}[iye])j$")
 _H_AFTER_CONSONANT = re.compile(r"(?<=[^aiu])h")
 
@@ -377,7 +385,7 @@ def phonetic_key(token: str) -> str:
     if token.isdigit():
         return token
     key = _SLAVIC_J.sub("y", _KOREAN_INITIAL_LIQUID.sub("y", token.replace("'", "")))
-    key = _ALLAH_ENDING.sub("allah", key)
+    key = _ALLAH_ENDING.sub(_one_allah, key)
     for old, new in _PHONETIC_RULES:
         key = key.replace(old, new)
     key = _H_AFTER_CONSONANT.sub("", key)
@@ -590,9 +598,12 @@ def _slipped_form(word: str) -> str:
 
 
 # The Persian ezafe written as a hyphenated ending (Sazman-e, Nowsazi-ye): a grammatical link, not a word.
-# After a word of five letters or more not ending in -ng: Korean given names (Ji-ye, Jeong-ye) and
+# After a word of five letters or more not ending in -ng or -eon: Korean given names (Ji-ye, Jeong-ye,
+# Hyeon-ye) and
 # Wade-Giles (Chih-e) have shorter syllables.
-_PERSIAN_EZAFE = re.compile(r"(?<=[A-Za-z]{5})(?<![Nn][Gg])-y?e(?=[\s,]|$)")
+_PERSIAN_EZAFE = re.compile(r"(?<=[A-Za-z]{5})(?<![Nn][Gg])(?<![Ee][Oo][Nn])-y?e(?=[\s,]|$)")
+# Arabic li- with the article written as a hyphenated prefix (al-Hay'a al-Arabiya lil-Tasnee): "for the".
+_ARABIC_LIL = re.compile(r"(?<![\w-])[Ll]il-(?=\w)")
 # Company forms in Cyrillic whose letters, transliterated, are other words elsewhere (Chinese Ao): АО is a
 # joint-stock company, ДП (Ukrainian) a state enterprise.
 _CYRILLIC_COMPANY_FORMS = re.compile(r"(?<![\w])(?:АО|ДП)(?![\w])")
@@ -662,7 +673,7 @@ def name_form(name: str) -> NameForm:
     if arabic_script:
         written = _ARABIC_ARTICLE.sub("", name)
     elif "-" in name:
-        written, wade_giles = _wade_giles_as_pinyin(_PERSIAN_EZAFE.sub("", name))
+        written, wade_giles = _wade_giles_as_pinyin(_ARABIC_LIL.sub("", _PERSIAN_EZAFE.sub("", name)))
     else:
         written = name
     if not written.isascii():
