@@ -538,3 +538,9 @@ def test_arabic_lil_joined_by_a_hyphen_is_no_word() -> None:
     assert name_form("Al-Hay'a al-Arabiya lil-Tasnee").core == ("haya", "arabiya", "tasnee")
     assert name_form("Kim Hyeon-ye").core == ("kim", "hyeon", "ye")  # a Korean syllable is no Persian ezafe
     assert compare(Party("LIL Ltd"), _entity("LIL Limited")).score >= DEFAULT_THRESHOLD
+
+
+def test_initials_d_f_are_no_defence() -> None:
+    # دفاع reads "df", defence, only where it is written; in Latin letters D. F. are initials
+    assert "defence" not in name_form("Plant named after D. F. Ustinov").core
+    assert name_form("وزارت دفاع").core == ("ministry", "defence")
