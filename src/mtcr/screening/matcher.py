@@ -307,6 +307,9 @@ def _alignment(
         if position in done:
             continue
         best, best_index, how = 0.0, -1, ""
+        written = query.words[position]
+        # a character kept as written (部 ending a name) is compared as it is read (bu / pu)
+        spoken = written if written.isascii() else transliterate(written)
         for index, other in enumerate(listed.core):
             if index not in used and other == token:  # the common case, without scoring
                 best, best_index, how = 1.0, index, "same"
@@ -318,9 +321,7 @@ def _alignment(
                 similarity, kind = _token_similarity(
                     token, other, key, other_key, abjad, lone_query, lone_listed, person
                 )
-                written, other_written = query.words[position], listed.words[index]
-                # a character kept as written (部 ending a name) is compared as it is read (bu / pu)
-                spoken = written if written.isascii() else transliterate(written)
+                other_written = listed.words[index]
                 other_spoken = other_written if other_written.isascii() else transliterate(other_written)
                 if (spoken, other_spoken) != (token, other):
                     # the words as written: a typo in a word the glossary would have translated

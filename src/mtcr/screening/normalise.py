@@ -358,10 +358,6 @@ _REPEATS = re.compile(r"(.)\1+")
 # Nyonbong (the initial-sound rule). Only before "yo"/"yeo", the Korean syllables: Ryan, Lyudmila and
 # Ryazan keep their first letter, and pinyin never starts a syllable so (Liang is not Yang).
 _KOREAN_INITIAL_LIQUID = re.compile(r"^[rln]y(?=e?o)")
-# Russian й, я, ю written with j (scientific and ISO-style: Poljus, Minskij, Valerij) where English
-# writes y: after l (not after t or s: Persian Dastjerdi, Masjed) and as the ending -ij, -yj, -ej of a
-# word of seven letters or more (not Haj, Basij, Manoj, Khalij). A j that starts a word stays (Jamal is
-# not Yamal); Tjagachej keeps its tj.
 # A name ending in Allah, written -ollah, -ullah, -olah, -ulah as often (Hezbollah / Hizballah, Ruhollah /
 # Ruhullah, Ansarullah / Ansarallah): one ending, as its vowel is the Arabic article's.
 _ALLAH_ENDING = re.compile(r"^([a-z]*?)[aou]ll?ah$")
@@ -374,6 +370,10 @@ def _one_allah(found: re.Match[str]) -> str:
     return before + "allah" if len(before) >= 3 and any(v in before for v in "aeiou") else found.group(0)
 
 
+# Russian й, я, ю written with j (scientific and ISO-style: Poljus, Minskij, Valerij) where English
+# writes y: after l (not after t or s: Persian Dastjerdi, Masjed) and as the ending -ij, -yj, -ej of a
+# word of seven letters or more (not Haj, Basij, Manoj, Khalij). A j that starts a word stays (Jamal is
+# not Yamal); Tjagachej keeps its tj.
 _SLAVIC_J = re.compile(r"(?<=l)j(?=[aeiouy])|(?<=[a-z]{5}[iye])j$")
 _H_AFTER_CONSONANT = re.compile(r"(?<=[^aiu])h")
 
@@ -436,17 +436,23 @@ def _variants(concepts: dict[str, list[str]]) -> dict[str, str]:
     return {str(word): str(concept) for concept, words in concepts.items() for word in words}
 
 
-def _load_glossary() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, str]]:
+def _load_glossary() -> tuple[
+    dict[str, str], dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, tuple[str, str]]
+]:
     path = Path(__file__).resolve().parent.parent / "data" / "screening" / "glossary.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     expansions = {str(short): tuple(str(long).split()) for short, long in data.get("expansions", {}).items()}
     related = {str(word): frozenset(str(c) for c in concepts) for word, concepts in data.get("related", {}).items()}
-    native = {str(written): str(concept) for written, concept in data.get("native", {}).items()}
+    native = {
+        str(written): ("".join(transliterate(str(written)).split()), str(concept))
+        for written, concept in data.get("native", {}).items()
+    }
     return _variants(data["concepts"]), expansions, related, native
 
 
 # RELATED_CONCEPTS: a word (as written) that is translated either way -> the other concepts it meets;
-# NATIVE_WORDS: a word as written in its script (物理, 정보, جامعة) -> its concept, read only where it is written
+# NATIVE_WORDS: a word as written in its script (物理, 정보, جامعة) -> its syllables run together as
+# transliterated ("wuli") and its concept, read only where it is written
 GLOSSARY, EXPANSIONS, RELATED_CONCEPTS, NATIVE_WORDS = _load_glossary()
 _NO_WORDS: dict[str, str] = {}
 
@@ -456,9 +462,7 @@ def _native_glossary(name: str) -> dict[str, str]:
     ("wuli" where 物理 is written, not where 吴力, read the same, is), and their concepts."""
     if name.isascii():
         return _NO_WORDS
-    return {
-        "".join(transliterate(written).split()): concept for written, concept in NATIVE_WORDS.items() if written in name
-    }
+    return {read: concept for written, (read, concept) in NATIVE_WORDS.items() if written in name}
 
 
 def _expand(tokens: list[str]) -> list[str]:
@@ -599,8 +603,7 @@ def _slipped_form(word: str) -> str:
 
 # The Persian ezafe written as a hyphenated ending (Sazman-e, Nowsazi-ye): a grammatical link, not a word.
 # After a word of five letters or more not ending in -ng or -eon: Korean given names (Ji-ye, Jeong-ye,
-# Hyeon-ye) and
-# Wade-Giles (Chih-e) have shorter syllables.
+# Hyeon-ye) and Wade-Giles (Chih-e) have shorter syllables.
 _PERSIAN_EZAFE = re.compile(r"(?<=[A-Za-z]{5})(?<![Nn][Gg])(?<![Ee][Oo][Nn])-y?e(?=[\s,]|$)")
 # Arabic li- with the article written as a hyphenated prefix (al-Hay'a al-Arabiya lil-Tasnee): "for the".
 _ARABIC_LIL = re.compile(r"(?<![\w-])[Ll]il-(?=\w)")
