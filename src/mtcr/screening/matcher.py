@@ -136,13 +136,14 @@ def _token_similarity(
     if abjad:
         # as written, and after folding romanisations (q/gh/k: Baqeri is Bagheri)
         # (three consonants at least once folded: d/t and a dropped h make Hemmat, Ahmad and Mahdi "mt")
-        for skeleton_a, skeleton_b, shortest in (
-            (consonant_skeleton(a), consonant_skeleton(b), 2),
-            (abjad_key(a), abjad_key(b), 2),
-            (consonant_skeleton(key_a), consonant_skeleton(key_b), 3),
+        # (once folded, a shade lower: سهند is Sahand before صنعتی, "snty", is)
+        for skeleton_a, skeleton_b, shortest, similarity in (
+            (consonant_skeleton(a), consonant_skeleton(b), 2, 0.9),
+            (abjad_key(a), abjad_key(b), 2, 0.9),
+            (consonant_skeleton(key_a), consonant_skeleton(key_b), 3, 0.89),
         ):
             if len(skeleton_a) >= shortest and skeleton_a == skeleton_b:
-                return 0.9, "same consonants"
+                return similarity, "same consonants"
     if min(len(a), len(b)) >= 4 and max(len(a), len(b)) <= MAX_TYPO_WORD:
         similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
         # two real words or names one letter apart (Hekmat / Hemmat, Haiyang / Haiying) are two names
@@ -246,8 +247,16 @@ def _initials_run(spelling: str, long: NameForm, beside: tuple[str, ...], taken:
             return None  # a name of one word stands for most of the other name, not a corner of it
         if (
             taken.isdisjoint(run)
-            and "".join(long.words[i][0] for i in run) == spelling
-            and not any(long.words[i] in beside for i in run)  # spelled out on both sides
+            and (
+                "".join(long.words[i][0] for i in run) == spelling
+                # in another script, the initials of the translation (中国人民解放军: PLA, People's Liberation Army)
+                or (not long.original.isascii() and "".join(long.core[i][0] for i in run) == spelling)
+            )
+            # spelled out on both sides, unless the long name has the word again outside the run (PLA Army
+            # Engineering University: Army Engineering University of the People's Liberation Army)
+            and not any(
+                long.words[i] in beside and long.words.count(long.words[i]) <= beside.count(long.words[i]) for i in run
+            )
         ):
             return run
     return None

@@ -294,11 +294,26 @@ def _is_syllabic(character: str) -> bool:
     return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xAC00 <= code <= 0xD7A3 or 0xF900 <= code <= 0xFAFF
 
 
+# Devanagari letters that anyascii writes as scholars do (श s, च c, anusvara m) where Indian names and
+# English loanwords are written sh, ch and n (शिपयार्ड shipyard, कोचीन Cochin, बैंक bank); a nukta letter
+# (NFKC splits it off) as the sound it marks (रिज़र्व reserve, not rij'rv).
+_DEVANAGARI_SPELLINGS = {
+    "श": "sh", "ष": "sh", "च": "ch", "छ": "chh", "ं": "n", "ँ": "n", "ॉ": "o",
+    "ज\u093c": "z", "फ\u093c": "f", "ड\u093c": "r", "ढ\u093c": "rh", "क\u093c": "q", "ख\u093c": "kh",
+    "ग\u093c": "gh",
+}  # fmt: skip
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_DEVANAGARI_AND = frozenset(["aur", "evn", "end"])
+_DEVANAGARI_LETTER = re.compile("|".join(sorted(_DEVANAGARI_SPELLINGS, key=len, reverse=True)))
+
+
 def transliterate(text: str) -> str:
     """ASCII, lower case, punctuation to spaces: 'Общество «Ромашка»' -> 'obshchestvo romashka'."""
     if text.isascii():  # the common case, without the per-character work
         return " ".join(_NON_WORD.split(_APOSTROPHES.sub("", text.lower()))).strip()
     folded = unicodedata.normalize("NFKC", text)
+    if _DEVANAGARI.search(folded):
+        folded = _DEVANAGARI_LETTER.sub(lambda letter: _DEVANAGARI_SPELLINGS[letter.group(0)], folded)
     spaced = "".join(f" {anyascii(ch)} " if _is_syllabic(ch) else ch for ch in folded)
     return " ".join(_NON_WORD.split(_APOSTROPHES.sub("", anyascii(spaced).lower()))).strip()
 
@@ -610,6 +625,13 @@ _ARABIC_LIL = re.compile(r"(?<![\w-])[Ll]il-(?=\w)")
 # Company forms in Cyrillic whose letters, transliterated, are other words elsewhere (Chinese Ao): АО is a
 # joint-stock company, ДП (Ukrainian) a state enterprise.
 _CYRILLIC_COMPANY_FORMS = re.compile(r"(?<![\w])(?:АО|ДП)(?![\w])")
+# Russian and Ukrainian conjunctions and prepositions (и, і, та "and"; по, з, с, в, для "for", "of", "with",
+# "in"), which English names leave out or write as "of"; as written in Cyrillic, where their letters are no
+# initials (an initial takes a full stop: В. О. Малишева); not the "with" of a company form (Общество с
+# ограниченной ответственностью), which goes with the form.
+_CYRILLIC_SMALL_WORDS = re.compile(
+    r"(?<![\w.])(?:и|і|й|та|по|з|із|зі|с|со|в|во|у|для|на|при|к)(?![\w.])(?!\s+(?:ограничен|обмежен))", re.IGNORECASE
+)
 
 # "named after X": an honorific that Russian and Soviet institutions carry (имени, им., "named after") and
 # lists often leave out. Its words are kept, and cost little when the other name lacks them. "im" is the
@@ -656,6 +678,19 @@ def _span(part: list[str], whole: list[str]) -> tuple[int, ...]:
     return ()
 
 
+# The genitive endings of a Russian or Ukrainian name after imeni ("of"), as transliterated: -a, -ya (-ia)
+# after a consonant (Malysheva, Yangelya, Igorya: Malyshev, Yangel, Igor) and an adjective's -kogo
+# (Sikorskogo: Sikorsky).
+_GENITIVE_ENDING = re.compile(r"(?<=[a-z]{3}[^aeiouy])[yi]?a$")
+
+
+def _nominative(word: str) -> str:
+    """A Russian or Ukrainian name after imeni, in the nominative: "malysheva" -> "malyshev"."""
+    if word.endswith("kogo") and len(word) > 6:
+        return word[:-3] + "y"
+    return _GENITIVE_ENDING.sub("", word) if len(word) >= 5 else word
+
+
 def _honour_length(after: list[str]) -> int:
     """How many of the words ``after`` a "named after" marker are the honorific: initials, a title, one name."""
     at = 0
@@ -680,16 +715,24 @@ def name_form(name: str) -> NameForm:
     else:
         written = name
     if not written.isascii():
-        written = _CYRILLIC_COMPANY_FORMS.sub(" ", written)
+        written = _CYRILLIC_SMALL_WORDS.sub(" ", _CYRILLIC_COMPANY_FORMS.sub(" ", written))
     text = transliterate(_SLASHED_ABBREVIATIONS.sub(" import export ", written))
     if arabic_script:  # a lone و is "and"
         text = " ".join(t for t in text.split() if t != "w")
+    elif _DEVANAGARI.search(name):  # और, एवं and the English loan एंड are "and"
+        text = " ".join(t for t in text.split() if t not in _DEVANAGARI_AND)
     split = _without_form_slips(text.split())
     honour: list[str] = []
     marker_at, marker_length = _honorific_start(split, written)
     if marker_at > 0:
         after = split[marker_at + marker_length :]
-        honour = after[: _honour_length(after)]
+        honour_length = _honour_length(after)
+        if split[marker_at] != "named":  # imeni: the honoured name is in the genitive (Malysheva, Yangelya)
+            after = [
+                _nominative(word) if at < honour_length or (at == honour_length and word.endswith("kogo")) else word
+                for at, word in enumerate(after)
+            ]  # and a surname after the given name (Igorya Sikorskogo)
+        honour = after[:honour_length]
         split = split[:marker_at] + after
     text = " ".join(split)
     tokens = tuple(split)
