@@ -78,7 +78,7 @@ HITS = [
     ("로케트공업성", "Ministry of Rocket Industry", "성=ministry"),
     ("군수공업부", "Kunsu Kongop Pu", "same sound"),  # the character read as written, too
     # Korean syllables written apart meet the name run together, by sound (련봉 / Ryonbong)
-    ("조선련봉총회사", "Korea Ryonbong General Corporation", "ryonbong=lyeon bong (spaced differently)"),
+    ("조선련봉총회사", "Korea Ryonbong General Corporation", "ryonbong=ryeon bong (spaced differently)"),
     ("Saseman Sanaje Defa", "Sazemane Sanaye Defa", "sanaje=industry"),  # j for y (German spelling)
     # slips in generic words: a closed list, so a non-word near one is a slip of it
     ("Shahid Eslami Research Ceeter", "Shahid Eslami Research Center", "typo in a generic word"),

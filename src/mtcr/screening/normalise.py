@@ -57,8 +57,8 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "gong si",
     "ju sik hoe sa",
     "chong hoe sa",  # 총회사, general company (as 总公司 "zonggongsi")
-    "ko peo le i syeon",  # 코퍼레이션, Corporation written in Hangul
-    "ko po le i syeon",  # 코포레이션
+    "ko peo re i syeon",  # 코퍼레이션, Corporation written in Hangul
+    "ko po re i syeon",  # 코포레이션
     "ju sig hoe sa",
     "jusik hoesa",
     "chusik hoesa",
@@ -307,6 +307,25 @@ _DEVANAGARI_AND = frozenset(["aur", "evn", "end"])
 _DEVANAGARI_LETTER = re.compile("|".join(sorted(_DEVANAGARI_SPELLINGS, key=len, reverse=True)))
 
 
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+_HANGUL_RIEUL_FIRST, _HANGUL_RIEUL_LAST = 5, 8  # ㄹ's index as a syllable's first sound and as its last
+
+
+def _is_hangul(character: str) -> bool:
+    return _HANGUL_FIRST <= ord(character) <= _HANGUL_LAST
+
+
+def _hangul_with_r(syllable: str, before: str) -> str:
+    """A Hangul syllable romanised, ㄹ before its vowel as r (로동 Rodong, 라선 Rason, 로템 Rotem), as the
+    Revised and North Korean romanisations write it and anyascii does not; ll after a ㄹ (벨라루스)."""
+    romanised = anyascii(syllable)
+    if (ord(syllable) - _HANGUL_FIRST) // 588 != _HANGUL_RIEUL_FIRST:
+        return romanised
+    if _is_hangul(before) and (ord(before) - _HANGUL_FIRST) % 28 == _HANGUL_RIEUL_LAST:
+        return romanised
+    return "R" + romanised[1:]
+
+
 def transliterate(text: str) -> str:
     """ASCII, lower case, punctuation to spaces: 'Общество «Ромашка»' -> 'obshchestvo romashka'."""
     if text.isascii():  # the common case, without the per-character work
@@ -314,7 +333,10 @@ def transliterate(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     if _DEVANAGARI.search(folded):
         folded = _DEVANAGARI_LETTER.sub(lambda letter: _DEVANAGARI_SPELLINGS[letter.group(0)], folded)
-    spaced = "".join(f" {anyascii(ch)} " if _is_syllabic(ch) else ch for ch in folded)
+    spaced = "".join(
+        f" {_hangul_with_r(ch, before) if _is_hangul(ch) else anyascii(ch)} " if _is_syllabic(ch) else ch
+        for before, ch in zip(" " + folded, folded, strict=False)
+    )
     return " ".join(_NON_WORD.split(_APOSTROPHES.sub("", anyascii(spaced).lower()))).strip()
 
 
