@@ -539,7 +539,7 @@ def _merge_syllables(tokens: list[str], native: dict[str, str] = _NO_WORDS) -> l
 # transliteration drops the inherent "a" (भारत -> "bhart"). Their names compare by consonants.
 _VOWELS_UNWRITTEN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u0900-\u097F]")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-_ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06FF])(?:\u0648)?\u0627\u0644(?=[\u0600-\u06FF]{2})")
+_ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06FF])(?:\u0648)?(?:\u0627\u0644|\u0644\u0644)(?=[\u0600-\u06FF]{2})")
 
 
 # Wade-Giles (Ta-lien, K'o-chi, Yu-hsien): written syllable by syllable, joined by hyphens and with
@@ -727,7 +727,8 @@ def _honour_length(after: list[str]) -> int:
 def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
     # The Arabic article is written joined to its word (الشهيد, al-shahid; والبحوث, wa-al-buhuth): it goes,
-    # as "al" and "the" do in Latin script; a word that merely starts with lam (لیبارٹریز) stays.
+    # as "al" and "the" do in Latin script, and so does lil- "for the" (للصناعات, lil-sina'at); a word that
+    # merely starts with lam (لیبارٹریز) stays.
     wade_giles: tuple[tuple[str, str], ...] = ()
     arabic_script = bool(_ARABIC_SCRIPT.search(name))
     if arabic_script:
