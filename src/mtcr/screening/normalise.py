@@ -875,6 +875,31 @@ _J_FOR_Y = (
 _MIN_J_FOR_Y = 6
 
 
+# A Russian adjective in a case the glossary does not list (Федеральная служба по техническому ...
+# контролю: "tekhnicheskomu", the dative) is looked up by its stem, the stems being those of the
+# adjectives the glossary lists (tekhnicheskiy, tekhnicheskaya: "tekhnichesk"), kept where one concept has
+# the stem. Only words of seven letters or more: an English word rarely ends so and shares a stem.
+_RUSSIAN_LISTED_ENDING = re.compile(r"(?:[iy][yij]|yi|a[yij]a|oy?e|ogo|o[yij]|y?ye|[yi]kh)$")
+_RUSSIAN_CASE_ENDING = re.compile(
+    r"(?:[iy][yij]|yi|a[yij]a|oy?e|[oe]go|[oe]ho|[oe]mu|o[yij]|e[yij]|y?ye|iye|[yi]kh|[yi]mi?|[uy]yu|oyu)$"
+)
+_MIN_RUSSIAN_ADJECTIVE = 7
+
+
+def _russian_stems(glossary: dict[str, str]) -> dict[str, str]:
+    stems: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for word, concept in glossary.items():
+        if len(word) >= _MIN_RUSSIAN_ADJECTIVE and (ending := _RUSSIAN_LISTED_ENDING.search(word)):
+            stem = word[: ending.start()]
+            if stems.setdefault(stem, concept) != concept:
+                ambiguous.add(stem)
+    return {stem: concept for stem, concept in stems.items() if stem not in ambiguous}
+
+
+RUSSIAN_STEMS = _russian_stems(GLOSSARY)
+
+
 def _concept(token: str) -> str:
     """The glossary concept of ``token``, or ``token`` itself."""
     found = GLOSSARY.get(token) or GLOSSARY.get(_singular(token))
@@ -885,7 +910,11 @@ def _concept(token: str) -> str:
     bgn = token
     for pattern, replacement in _J_FOR_Y:
         bgn = pattern.sub(replacement, bgn)
-    return GLOSSARY.get(bgn, token) if bgn != token else token
+    if bgn != token and bgn in GLOSSARY:
+        return GLOSSARY[bgn]
+    if len(token) >= _MIN_RUSSIAN_ADJECTIVE and (ending := _RUSSIAN_CASE_ENDING.search(bgn)):
+        return RUSSIAN_STEMS.get(bgn[: ending.start()], token)
+    return token
 
 
 def _singular(word: str) -> str:
