@@ -35,7 +35,7 @@ from mtcr.screening.normalise import (
 from mtcr.screening.typos import typo_similarity
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES
 
-MATCHER_VERSION = "1.5.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.6.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other

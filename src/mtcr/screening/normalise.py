@@ -742,7 +742,7 @@ def name_form(name: str) -> NameForm:
     text = transliterate(_SLASHED_ABBREVIATIONS.sub(" import export ", written))
     if arabic_script:  # a lone و is "and"
         text = " ".join(t for t in text.split() if t != "w")
-    elif _DEVANAGARI.search(name):  # और, एवं and the English loan एंड are "and"
+    elif not name.isascii() and _DEVANAGARI.search(name):  # और, एवं and the English loan एंड are "and"
         text = " ".join(t for t in text.split() if t not in _DEVANAGARI_AND)
     split = _without_form_slips(text.split())
     honour: list[str] = []
@@ -881,9 +881,10 @@ _MIN_J_FOR_Y = 6
 # the stem. Only words of seven letters or more: an English word rarely ends so and shares a stem.
 _RUSSIAN_LISTED_ENDING = re.compile(r"(?:[iy][yij]|yi|a[yij]a|oy?e|ogo|o[yij]|y?ye|[yi]kh)$")
 _RUSSIAN_CASE_ENDING = re.compile(
-    r"(?:[iy][yij]|yi|a[yij]a|oy?e|[oe]go|[oe]ho|[oe]mu|o[yij]|e[yij]|y?ye|iye|[yi]kh|[yi]mi?|[uy]yu|oyu)$"
+    r"[iy][yij]|yi|a[yij]a|oy?e|[oe]go|[oe]ho|[oe]mu|o[yij]|e[yij]|y?ye|iye|[yi]kh|[yi]mi?|[uy]yu|oyu"
 )
 _MIN_RUSSIAN_ADJECTIVE = 7
+_RUSSIAN_ENDING_LENGTHS = (2, 3, 4)
 
 
 def _russian_stems(glossary: dict[str, str]) -> dict[str, str]:
@@ -912,8 +913,10 @@ def _concept(token: str) -> str:
         bgn = pattern.sub(replacement, bgn)
     if bgn != token and bgn in GLOSSARY:
         return GLOSSARY[bgn]
-    if len(token) >= _MIN_RUSSIAN_ADJECTIVE and (ending := _RUSSIAN_CASE_ENDING.search(bgn)):
-        return RUSSIAN_STEMS.get(bgn[: ending.start()], token)
+    if len(token) >= _MIN_RUSSIAN_ADJECTIVE:
+        for length in _RUSSIAN_ENDING_LENGTHS:  # a stem looked up first: most words have none
+            if bgn[:-length] in RUSSIAN_STEMS and _RUSSIAN_CASE_ENDING.fullmatch(bgn[-length:]):
+                return RUSSIAN_STEMS[bgn[:-length]]
     return token
 
 

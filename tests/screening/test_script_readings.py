@@ -1,0 +1,126 @@
+"""Matcher 1.6.0: names read as their scripts and languages write them (Devanagari, Hangul ㄹ, Russian and
+Ukrainian grammar, Arabic lil-, acronyms of translations), each rule with a case it must not merge."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcr.screening.matcher import DEFAULT_THRESHOLD, compare
+from mtcr.screening.model import EntityType, ListEntity, Party
+from mtcr.screening.normalise import name_form, transliterate
+
+
+def _score(query: str, listed: str) -> float:
+    return compare(Party(query), ListEntity("E1", EntityType.ORGANIZATION, (listed,))).score
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("कोचीन शिपयार्ड लिमिटेड", "kochin shipyard limited"),  # च ch, श sh
+        ("भारतीय रिज़र्व बैंक", "bhartiy rizrv baink"),  # a nukta letter, the anusvara n
+        ("रक्षा अनुसंधान", "rksha anusndhan"),  # ष sh
+    ],
+)
+def test_devanagari_is_written_as_indian_names_are(text: str, expected: str) -> None:
+    assert transliterate(text) == expected
+
+
+def test_devanagari_and_is_no_word() -> None:
+    assert "end" not in name_form("गार्डन रीच शिपबिल्डर्स एंड इंजीनियर्स").core  # एंड, the English loan
+    assert name_form("End Point Shipyard").core[0] == "end"  # in Latin letters, a word
+    assert _score("Cochin Shipyard Limited", "कोचीन शिपयार्ड लिमिटेड") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("현대로템", "hyeon dae ro tem"),  # ㄹ before a vowel is r
+        ("로동신문", "ro dong sin mun"),
+        ("벨라루스", "bel la ru seu"),  # after a ㄹ, ll
+        ("물류", "mul lyu"),
+    ],
+)
+def test_hangul_rieul_before_a_vowel_is_r(text: str, expected: str) -> None:
+    assert transliterate(text) == expected
+
+
+def test_hangul_r_meets_the_romanised_name() -> None:
+    assert _score("Hyundai Rotem Company", "현대로템 주식회사") >= DEFAULT_THRESHOLD
+    assert _score("Korea Ryonbong General Corporation", "조선련봉총회사") >= DEFAULT_THRESHOLD
+
+
+def test_russian_and_ukrainian_small_words_are_no_words() -> None:
+    assert name_form("Федеральная служба по техническому и экспортному контролю").core == (
+        "federal",
+        "service",
+        "technology",
+        "export",
+        "control",
+    )
+    # an initial keeps its letter, and the "with" of a company form goes with the form
+    assert name_form("Завод имени В. И. Ленина").core[-3:-1] == ("v", "i")
+    assert name_form("Общество с ограниченной ответственностью «Ромашка»").core == ("romashka",)
+    assert name_form("V Tech Trading").core[0] == "v"  # in Latin letters, a word
+
+
+def test_a_russian_adjective_is_read_in_any_case() -> None:
+    assert name_form("техническому").core == ("technology",)  # dative; the glossary lists tekhnicheskiy
+    assert name_form("Федеральной").core == ("federal",)
+    assert name_form("Investigation Economy").core == ("investigation", "economic")  # English words stay
+
+
+def test_a_name_after_imeni_is_read_in_the_nominative() -> None:
+    assert name_form("Завод імені В. О. Малишева").core[-1] == "malishev"
+    assert name_form("Київський політехнічний інститут імені Ігоря Сікорського").core[-2:] == ("igor", "sikorsky")
+    assert _score("ДП «Завод імені В. О. Малишева»", "Malyshev Plant") >= DEFAULT_THRESHOLD
+    # in English the name is as it is; and a word after the honoured name keeps its ending
+    assert name_form("Plant named after Kirova").core[-1] == "kirova"
+    assert name_form("Zavod imeni Lenina Moskva").core[-2:] == ("lenin", "moscow")
+
+
+def test_arabic_lil_goes_as_the_article_does() -> None:
+    assert name_form("المؤسسة العامة للصناعات الدفاعية").core == ("institute", "general", "industry", "defence")
+    assert _score("General Authority for Atomic Energy", "الهيئة العامة للطاقة الذرية") >= DEFAULT_THRESHOLD
+
+
+def test_persian_words_of_the_revolutionary_guard() -> None:
+    assert _score("Islamic Revolutionary Guard Corps", "سپاه پاسداران انقلاب اسلامی") >= DEFAULT_THRESHOLD
+    assert _score("Atomic Energy Organization of Iran", "سازمان انرژی اتمی ایران") >= DEFAULT_THRESHOLD
+    assert name_form("TMY Trading").core[0] == "tmy"  # اتمی's letters, in Latin, are an acronym
+
+
+def test_a_consonant_match_as_written_comes_before_a_folded_one() -> None:
+    # Sahand meets سهند as written; صنعتی ("snty") only once d is folded to t
+    assert _score("Sahand University of Technology", "دانشگاه صنعتی سهند") >= DEFAULT_THRESHOLD
+
+
+def test_an_acronym_of_a_translation() -> None:
+    assert _score("Army Engineering University of PLA", "中国人民解放军陆军工程大学") >= DEFAULT_THRESHOLD
+    # a word the acronym covers may be spelled out again when the name has it twice
+    assert (
+        _score("PLA Army Engineering University", "Army Engineering University of the People's Liberation Army")
+        >= DEFAULT_THRESHOLD
+    )
+    # in Latin letters the initials are of the words as written: Zhongguo is not China
+    assert _score("CRA Trading", "Zhongguo Renmin Anquan Trading") < _score(
+        "ZRA Trading", "Zhongguo Renmin Anquan Trading"
+    )
+
+
+def test_native_words_stay_names_in_latin_letters() -> None:
+    assert name_form("Zhongnan Trading").core == ("zhongnan", "trading")  # 中南 is read only where written
+    assert name_form("中南大学").core == ("central", "south", "university")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Islamic Revolutionary Guard Corps", "Islamic Republic Guard Corps Trading"),
+        ("Korea Bank", "고려은행"),  # Koryo Bank: 고려 is a name, not Korea
+        ("Devi Shipyard", "गोवा शिपयार्ड लिमिटेड"),
+        ("ДП «Завод імені В. О. Малишева»", "Malysh Plant"),
+    ],
+)
+def test_the_1_6_0_rules_do_not_merge_these(query: str, listed: str) -> None:
+    assert _score(query, listed) < DEFAULT_THRESHOLD
