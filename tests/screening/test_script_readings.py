@@ -108,6 +108,11 @@ def test_an_acronym_of_a_translation() -> None:
     )
 
 
+def test_gun_after_a_glossary_word_is_the_army() -> None:
+    assert _score("Strategic Force", "전략군") >= DEFAULT_THRESHOLD  # 전략 strategic, 군 army or force
+    assert name_form("김정군").core[-1] != "army"  # a personal name's last syllable stays a syllable
+
+
 def test_native_words_stay_names_in_latin_letters() -> None:
     assert name_form("Zhongnan Trading").core == ("zhongnan", "trading")  # 中南 is read only where written
     assert name_form("中南大学").core == ("central", "south", "university")

@@ -586,6 +586,7 @@ NATIVE_KIND_SUFFIXES = {
     "gug": "bureau",  # 국
     "seong": "ministry",  # 성
     "won": "institute",  # 원
+    "gun": "army",  # 군 (전략군, Strategic Force)
     "so": "institute",  # 소
 }
 _MIN_NATIVE_NAME = 5
