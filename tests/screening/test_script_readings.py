@@ -113,6 +113,39 @@ def test_gun_after_a_glossary_word_is_the_army() -> None:
     assert name_form("김정군").core[-1] != "army"  # a personal name's last syllable stays a syllable
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("State Academy of Sciences", "국가과학원"),  # 국가: national or state
+        ("Reconnaissance General Bureau", "정찰총국"),
+        ("Korean Revolutionary Armed Forces", "조선혁명무력"),
+        ("Beijing Institute of Control Engineering", "北京控制工程研究所"),
+        ("China Academy of Aerospace Aerodynamics", "中国航天空气动力技术研究院"),
+        ("Marine Industries Organization", "سازمان صنایع دریایی"),
+        ("Khatam al-Anbiya Construction Headquarters", "قرارگاه سازندگی خاتم الانبیاء"),
+        ("Higher Institute for Applied Sciences and Technology", "المعهد العالي للعلوم التطبيقية والتكنولوجيا"),
+        (
+            "Central Research Institute of Chemistry and Mechanics",
+            "Центральный научно-исследовательский институт химии и механики",
+        ),
+        ("Makeyev State Rocket Centre", "Государственный ракетный центр имени академика В. П. Макеева"),
+        ("China National Electronics Import and Export Corporation", "中国电子进出口有限公司"),
+    ],
+)
+def test_more_words_of_missile_programmes_names(query: str, listed: str) -> None:
+    assert _score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_an_honorific_may_start_with_its_title() -> None:
+    # akademika V. P. Makeeva: the title, the initials, the name
+    assert name_form("Центр имени академика В. П. Макеева").honorific == (1, 2, 3, 4)
+
+
+def test_import_and_export_is_one_concept() -> None:
+    assert name_form("Korea Exports and Imports Bank").core == name_form("Korea Export-Import Bank").core
+    assert name_form("ABC Import and Trading").core == ("abc", "import", "trading")
+
+
 def test_native_words_stay_names_in_latin_letters() -> None:
     assert name_form("Zhongnan Trading").core == ("zhongnan", "trading")  # 中南 is read only where written
     assert name_form("中南大学").core == ("central", "south", "university")

@@ -603,6 +603,8 @@ def _after_a_word(native: list[str], plain: list[str], native_words: dict[str, s
 
 # "I/E" (I&E, I.E.) in Chinese trading-company names is Import/Export: as letters it would be two initials
 _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w.])I\.\s?E\.(?!\w)", re.IGNORECASE)
+# "Import and Export" is one concept, as "Import/Export" and 进出口 (jinchukou) are: the "and" goes
+_IMPORT_AND_EXPORT = re.compile(r"(?<!\w)(import|export)s?\s*(?:and|&)\s*(import|export)s?(?!\w)", re.IGNORECASE)
 
 # A slip in a long company form ("Comapny", "Coporation") is that form: set aside as the form would be.
 _SLIPPED_FORMS = ("company", "corporation", "limited", "incorporated")
@@ -662,7 +664,9 @@ _CYRILLIC_SMALL_WORDS = re.compile(
 _HONORIFIC_MARKERS = (("named", "after"), ("imeni",), ("imeny",))
 # Titles before the honoured name (named after Admiral Kuznetsov); the honorific is the initials, a title,
 # and one name: what follows is the name's own again (a branch, a city).
-_HONORIFIC_TITLES = frozenset(["academician", "admiral", "marshal", "general", "professor", "hero", "akademika"])
+_HONORIFIC_TITLES = frozenset(
+    ["academician", "admiral", "marshal", "general", "professor", "hero", "akademika", "akademik"]
+)
 _NOT_IMENI = frozenset(["ex", "exp", "export"])  # "Im. & Ex." is Import & Export
 _HONORIFIC_FIRST_WORDS = frozenset({"im", *(marker[0] for marker in _HONORIFIC_MARKERS)})
 _ABBREVIATED_IMENI = re.compile(r"(?<!\w)(?:im|им|ім)\.", re.IGNORECASE)
@@ -715,8 +719,9 @@ def _nominative(word: str) -> str:
 
 
 def _honour_length(after: list[str]) -> int:
-    """How many of the words ``after`` a "named after" marker are the honorific: initials, a title, one name."""
-    at = 0
+    """How many of the words ``after`` a "named after" marker are the honorific: initials and a title, in
+    either order (Admiral N. G. Kuznetsov, akademika V. P. Makeeva), and one name."""
+    at = 1 if after and after[0] in _HONORIFIC_TITLES else 0
     while at < len(after) and len(after[at]) == 1:
         at += 1
     if at < len(after) and after[at] in _HONORIFIC_TITLES:
@@ -740,7 +745,7 @@ def name_form(name: str) -> NameForm:
         written = name
     if not written.isascii():
         written = _CYRILLIC_SMALL_WORDS.sub(" ", _CYRILLIC_COMPANY_FORMS.sub(" ", written))
-    text = transliterate(_SLASHED_ABBREVIATIONS.sub(" import export ", written))
+    text = transliterate(_IMPORT_AND_EXPORT.sub(r" \1 \2 ", _SLASHED_ABBREVIATIONS.sub(" import export ", written)))
     if arabic_script:  # a lone و is "and"
         text = " ".join(t for t in text.split() if t != "w")
     elif not name.isascii() and _DEVANAGARI.search(name):  # और, एवं and the English loan एंड are "and"
