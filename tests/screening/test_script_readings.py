@@ -146,6 +146,14 @@ def test_import_and_export_is_one_concept() -> None:
     assert name_form("ABC Import and Trading").core == ("abc", "import", "trading")
 
 
+def test_words_of_an_organisation_type_are_generic() -> None:
+    # Research and Production (НПК), Machine Building: what kind of body, not which
+    assert _score("Uralvagonzavod", "Research and Production Corporation Uralvagonzavod") >= DEFAULT_THRESHOLD
+    assert _score("NPK Uralvagonzavod", "Scientific Production Corporation Uralvagonzavod") >= DEFAULT_THRESHOLD
+    assert _score("Morozov Design Bureau", "Kharkiv Morozov Machine Building Design Bureau") >= DEFAULT_THRESHOLD
+    assert _score("Alfa Production Association", "Beta Production Association") < DEFAULT_THRESHOLD
+
+
 def test_native_words_stay_names_in_latin_letters() -> None:
     assert name_form("Zhongnan Trading").core == ("zhongnan", "trading")  # 中南 is read only where written
     assert name_form("中南大学").core == ("central", "south", "university")
