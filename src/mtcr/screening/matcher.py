@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from mtcr.screening.lexicon import are_different_words, is_known_word, is_proper_name, pinyin_split
 from mtcr.screening.model import EntityType, ListEntity, Party
@@ -32,7 +32,7 @@ from mtcr.screening.normalise import (
     phonetic_key,
     transliterate,
 )
-from mtcr.screening.typos import typo_similarity
+from mtcr.screening.typos import most_edits, typo_similarity
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES
 
 MATCHER_VERSION = "1.6.0"  # bump whenever a change can move a score
@@ -108,6 +108,7 @@ BUSINESS_KINDS = frozenset(  # as the glossary reads them (Industries, Industria
 GENERIC_SLIP = "typo in a generic word"
 REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
+_TYPO_EDITS = tuple(most_edits(longest, TYPO_SIMILARITY) for longest in range(MAX_TYPO_WORD + 1))
 
 
 def _token_similarity(
@@ -144,7 +145,13 @@ def _token_similarity(
         ):
             if len(skeleton_a) >= shortest and skeleton_a == skeleton_b:
                 return similarity, "same consonants"
-    if min(len(a), len(b)) >= 4 and max(len(a), len(b)) <= MAX_TYPO_WORD:
+    longest = max(len(a), len(b))
+    if (
+        min(len(a), len(b)) >= 4
+        and longest <= MAX_TYPO_WORD
+        # most pairs are words too far apart for a typo: told by the plain distance, without the weighing
+        and OSA.distance(a, b, score_cutoff=_TYPO_EDITS[longest]) <= _TYPO_EDITS[longest]
+    ):
         similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
         # two real words or names one letter apart (Hekmat / Hemmat, Haiyang / Haiying) are two names
         if similarity >= TYPO_SIMILARITY:
@@ -312,6 +319,10 @@ def _alignment(
             notes.append(f"{side.words[spaced.at]}={' '.join(spaced.window)} (spaced differently)")
             if side is query:
                 spaced_query[spaced.at] = spaced.covered
+    # the listed words as spoken and the translations they also meet, taken once, not once per query word
+    listed_core, listed_words = listed.core, listed.words
+    listed_spoken = [word if word.isascii() else transliterate(word) for word in listed_words]
+    listed_related = [RELATED_CONCEPTS.get(word, ()) for word in listed_words]
     for position, (token, key, weight) in enumerate(zip(query.core, query.phonetic, query.weights, strict=True)):
         if position in done:
             continue
@@ -319,25 +330,26 @@ def _alignment(
         written = query.words[position]
         # a character kept as written (部 ending a name) is compared as it is read (bu / pu)
         spoken = written if written.isascii() else transliterate(written)
-        for index, other in enumerate(listed.core):
+        spoken_key = phonetic_key(spoken)
+        related = RELATED_CONCEPTS.get(written, ())
+        for index, other in enumerate(listed_core):
             if index not in used and other == token:  # the common case, without scoring
                 best, best_index, how = 1.0, index, "same"
                 break
         else:
-            for index, (other, other_key) in enumerate(zip(listed.core, listed.phonetic, strict=True)):
+            for index, (other, other_key) in enumerate(zip(listed_core, listed.phonetic, strict=True)):
                 if index in used:
                     continue
                 similarity, kind = _token_similarity(
                     token, other, key, other_key, abjad, lone_query, lone_listed, person
                 )
-                other_written = listed.words[index]
-                other_spoken = other_written if other_written.isascii() else transliterate(other_written)
-                if (spoken, other_spoken) != (token, other):
+                other_spoken = listed_spoken[index]
+                if spoken != token or other_spoken != other:
                     # the words as written: a typo in a word the glossary would have translated
                     alternative = _token_similarity(
                         spoken,
                         other_spoken,
-                        phonetic_key(spoken),
+                        spoken_key,
                         phonetic_key(other_spoken),
                         abjad,
                         lone_query,
@@ -346,9 +358,7 @@ def _alignment(
                     )
                     if alternative[0] > similarity:
                         similarity, kind = alternative
-                if similarity < RELATED_SCORE and (
-                    other in RELATED_CONCEPTS.get(written, ()) or token in RELATED_CONCEPTS.get(other_written, ())
-                ):
+                if similarity < RELATED_SCORE and (other in related or token in listed_related[index]):
                     similarity, kind = RELATED_SCORE, "related translation"  # 航天: Aerospace or Space
                 if kind == GENERIC_SLIP and not _named_beside(
                     query if other in GENERIC_WORDS else listed, token, other
