@@ -26,10 +26,7 @@ from pathlib import Path
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from mtcr.screening.normalise import spelling_skeleton
-from mtcr.screening.wadegiles import PINYIN_SYLLABLES
-
-_LONGEST_SYLLABLE = max(map(len, PINYIN_SYLLABLES))  # zhuang, chuang, shuang
-
+from mtcr.screening.wadegiles import pinyin_split
 
 _LEXICON = Path(__file__).resolve().parent.parent / "data" / "screening" / "lexicon"
 
@@ -54,35 +51,6 @@ def _english() -> frozenset[str]:
     return frozenset(
         word for word, share in frequencies.items() if share >= least and word.isascii() and word.isalpha()
     )
-
-
-@lru_cache(maxsize=100_000)
-def pinyin_split(word: str) -> tuple[str, ...]:
-    """``word`` split into the fewest standard pinyin syllables ("fangwei" -> fang, wei); () when it does
-    not split."""
-    # best[i]: the fewest syllables that spell word[:i], as (count, start of the last syllable)
-    best: list[tuple[int, int] | None] = [None] * (len(word) + 1)
-    best[0] = (0, 0)
-    for end in range(1, len(word) + 1):
-        for start in range(max(0, end - _LONGEST_SYLLABLE), end):
-            syllable = word[start:end]
-            reached = best[start]
-            # a syllable after the first never starts with a vowel: pinyin writes Xi'an, not Xian
-            if reached is None or syllable not in PINYIN_SYLLABLES or (start > 0 and syllable[0] in "aeo"):
-                continue
-            current = best[end]
-            if current is None or reached[0] + 1 < current[0]:
-                best[end] = (reached[0] + 1, start)
-    if best[-1] is None or not word:
-        return ()
-    syllables: list[str] = []
-    end = len(word)
-    while end:
-        step = best[end]
-        assert step is not None  # every end on the path was reached
-        syllables.append(word[step[1] : end])
-        end = step[1]
-    return tuple(reversed(syllables))
 
 
 def pinyin_syllables(word: str) -> int:

@@ -254,11 +254,7 @@ def _initials_run(spelling: str, long: NameForm, beside: tuple[str, ...], taken:
             return None  # a name of one word stands for most of the other name, not a corner of it
         if (
             taken.isdisjoint(run)
-            and (
-                "".join(long.words[i][0] for i in run) == spelling
-                # in another script, the initials of the translation (中国人民解放军: PLA, People's Liberation Army)
-                or (not long.original.isascii() and "".join(long.core[i][0] for i in run) == spelling)
-            )
+            and "".join(long.words[i][0] for i in run) == spelling
             # spelled out on both sides, unless the long name has the word again outside the run (PLA Army
             # Engineering University: Army Engineering University of the People's Liberation Army)
             and not any(

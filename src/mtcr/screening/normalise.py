@@ -22,7 +22,7 @@ from anyascii import anyascii
 from wordfreq import zipf_frequency
 
 from mtcr.screening.typos import typo_similarity
-from mtcr.screening.wadegiles import wade_giles_to_pinyin
+from mtcr.screening.wadegiles import pinyin_split, wade_giles_to_pinyin
 
 # Legal-form and company-form words, after transliteration and lower-casing. Multi-word forms are
 # matched as whole phrases first. Sources: ISO 20275 entity legal forms (common abbreviations),
@@ -306,6 +306,7 @@ _DEVANAGARI_SPELLINGS = {
     "ग\u093c": "gh",
 }  # fmt: skip
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_ANUSVARA_BEFORE_LABIAL = re.compile(r"[ंँ](?=[पफबभम])")  # मुंबई Mumbai, संपर्क Sampark
 _DEVANAGARI_AND = frozenset(["aur", "evn", "end"])
 _DEVANAGARI_LETTER = re.compile("|".join(sorted(_DEVANAGARI_SPELLINGS, key=len, reverse=True)))
 
@@ -335,6 +336,7 @@ def transliterate(text: str) -> str:
         return " ".join(_NON_WORD.split(_APOSTROPHES.sub("", text.lower()))).strip()
     folded = unicodedata.normalize("NFKC", text)
     if _DEVANAGARI.search(folded):
+        folded = _ANUSVARA_BEFORE_LABIAL.sub("m", folded)
         folded = _DEVANAGARI_LETTER.sub(lambda letter: _DEVANAGARI_SPELLINGS[letter.group(0)], folded)
     spaced = "".join(
         f" {_hangul_with_r(ch, before) if _is_hangul(ch) else anyascii(ch)} " if _is_syllabic(ch) else ch
@@ -424,6 +426,8 @@ def phonetic_key(token: str) -> str:
     Kukpang/Gukbang, Bagheri/Bakeri each give one key. Digits are kept as they are."""
     if token.isdigit():
         return token
+    if token == "ri":
+        token = "li"  # 리, the North's spelling of 李 (Ri Pyong Chol): Li, as the South's 이 is Yi
     key = _SLAVIC_J.sub("y", _KOREAN_INITIAL_LIQUID.sub("y", token.replace("'", "")))
     key = _ALLAH_ENDING.sub(_one_allah, key)
     for old, new in _PHONETIC_RULES:
@@ -542,7 +546,9 @@ def _merge_syllables(tokens: list[str], native: dict[str, str] = _NO_WORDS) -> l
 # transliteration drops the inherent "a" (भारत -> "bhart"). Their names compare by consonants.
 _VOWELS_UNWRITTEN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u0900-\u097F]")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-_ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06FF])(?:\u0648)?(?:\u0627\u0644|\u0644\u0644)(?=[\u0600-\u06FF]{2})")
+_ARABIC_ARTICLE = re.compile(
+    r"(?<![\u0600-\u06FF])(?:\u0648)?(?:\u0627\u0644(?=[\u0600-\u06FF]{2})|\u0644\u0644(?=[\u0600-\u06FF]{4}))"
+)
 
 
 # Wade-Giles (Ta-lien, K'o-chi, Yu-hsien): written syllable by syllable, joined by hyphens and with
@@ -606,8 +612,6 @@ def _after_a_word(native: list[str], plain: list[str], native_words: dict[str, s
 
 # "I/E" (I&E, I.E.) in Chinese trading-company names is Import/Export: as letters it would be two initials
 _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w.])I\.\s?E\.(?!\w)", re.IGNORECASE)
-# "Import and Export" is one concept, as "Import/Export" and 进出口 (jinchukou) are: the "and" goes
-_IMPORT_AND_EXPORT = re.compile(r"(?<!\w)(import|export)s?\s*(?:and|&)\s*(import|export)s?(?!\w)", re.IGNORECASE)
 
 # A slip in a long company form ("Comapny", "Coporation") is that form: set aside as the form would be.
 _SLIPPED_FORMS = ("company", "corporation", "limited", "incorporated")
@@ -655,10 +659,12 @@ _ARABIC_LIL = re.compile(r"(?<![\w-])[Ll]il-(?=\w)")
 _CYRILLIC_COMPANY_FORMS = re.compile(r"(?<![\w])(?:АО|ДП)(?![\w])")
 # Russian and Ukrainian conjunctions and prepositions (и, і, та "and"; по, з, с, в, для "for", "of", "with",
 # "in"), which English names leave out or write as "of"; as written in Cyrillic, where their letters are no
-# initials (an initial takes a full stop: В. О. Малишева); not the "with" of a company form (Общество с
-# ограниченной ответственностью), which goes with the form.
+# initials: only spaced between two words of three letters or more (not Ли На, Иванов И И, В/О, С-Терра, an
+# initial with its full stop), and not the "with" of a company form (Общество с ограниченной
+# ответственностью), which goes with the form.
 _CYRILLIC_SMALL_WORDS = re.compile(
-    r"(?<![\w.])(?:и|і|й|та|по|з|із|зі|с|со|в|во|у|для|на|при|к)(?![\w.])(?!\s+(?:ограничен|обмежен))", re.IGNORECASE
+    r"(?<=[\w»\"”]{3}\s)(?:и|і|й|та|по|з|із|зі|с|со|в|во|у|для|на|при|к)(?=\s[«\"„“]?\w{3})(?!\s+(?:ограничен|обмежен))",
+    re.IGNORECASE,
 )
 
 # "named after X": an honorific that Russian and Soviet institutions carry (имени, им., "named after") and
@@ -708,10 +714,10 @@ def _span(part: list[str], whole: list[str]) -> tuple[int, ...]:
     return ()
 
 
-# The genitive endings of a Russian or Ukrainian name after imeni ("of"), as transliterated: -a, -ya (-ia)
-# after a consonant (Malysheva, Yangelya, Igorya: Malyshev, Yangel, Igor) and an adjective's -kogo
-# (Sikorskogo: Sikorsky).
-_GENITIVE_ENDING = re.compile(r"(?<=[a-z]{3}[^aeiouy])[yi]?a$")
+# The genitive endings of a Russian or Ukrainian name after imeni ("of"), as transliterated: the -a of a
+# surname in -ov, -ev, -in (Malysheva, Lenina: Malyshev, Lenin), -ya (-ia) after a consonant (Yangelya,
+# Igorya: Yangel, Igor) and an adjective's -kogo (Sikorskogo: Sikorsky); not any -a (Shota Rustaveli).
+_GENITIVE_ENDING = re.compile(r"(?<=[a-z]{2}(?:ov|ev|in|yn))a$|(?<=[a-z]{3}[^aeiouy])[yi]a$")
 
 
 def _nominative(word: str) -> str:
@@ -732,11 +738,22 @@ def _honour_length(after: list[str]) -> int:
     return min(at + 1, len(after))
 
 
+def _joined_unsplit(unsplit: list[str], native_words: dict[str, str]) -> str:
+    """The name translated and run together, a native word that is two in English kept as romanised
+    (中南建设: "zhongnanconstruction", as Zhongnan Construction runs together)."""
+    return "".join(
+        word if " " in native_words.get(word, "") else native_words.get(word) or _concept(word)
+        for word in unsplit
+        if word not in COMPANY_FORM_WORDS and word not in STOP_WORDS
+    )
+
+
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
     # The Arabic article is written joined to its word (الشهيد, al-shahid; والبحوث, wa-al-buhuth): it goes,
-    # as "al" and "the" do in Latin script, and so does lil- "for the" (للصناعات, lil-sina'at); a word that
+    # as "al" and "the" do in Latin script, and so does lil- "for the" before a word of four letters or more
+    # (للصناعات, lil-sina'at; not لليان, Lilian, or لليث, li-Laith, whose own lam would go); a word that
     # merely starts with lam (لیبارٹریز) stays.
     wade_giles: tuple[tuple[str, str], ...] = ()
     arabic_script = bool(_ARABIC_SCRIPT.search(name))
@@ -748,7 +765,7 @@ def name_form(name: str) -> NameForm:
         written = name
     if not written.isascii():
         written = _CYRILLIC_SMALL_WORDS.sub(" ", _CYRILLIC_COMPANY_FORMS.sub(" ", written))
-    text = transliterate(_IMPORT_AND_EXPORT.sub(r" \1 \2 ", _SLASHED_ABBREVIATIONS.sub(" import export ", written)))
+    text = transliterate(_SLASHED_ABBREVIATIONS.sub(" import export ", written))
     if arabic_script:  # a lone و is "and"
         text = " ".join(t for t in text.split() if t != "w")
     elif not name.isascii() and _DEVANAGARI.search(name):  # और, एवं and the English loan एंड are "and"
@@ -771,6 +788,7 @@ def name_form(name: str) -> NameForm:
     without_forms = _remove_company_forms(text).split()
     native_words = _native_glossary(name)
     stripped = _merge_syllables(_expand(without_forms), native_words)
+    unsplit = stripped  # run together as romanised, the name still meets Zhongnan and Changzheng
     if any(" " in native_words.get(word, "") for word in stripped):  # 华南, joined from "hua nan", is South China
         stripped = [part for word in stripped for part in native_words.get(word, word).split()]
     abjad = bool(_VOWELS_UNWRITTEN.search(name))
@@ -799,7 +817,11 @@ def name_form(name: str) -> NameForm:
         written_words = (*plain[:-1], native[-1])
     translated = tuple((word, concept) for word, concept in zip(written_words, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
-    joined = _strip_suffixes("".join(plain))
+    joined = _strip_suffixes(
+        "".join(plain)
+        if unsplit is stripped
+        else "".join(t for t in unsplit if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS)
+    )
     acronyms: list[str] = []
     for group in (words, core, plain, tokens):  # tokens: "of" and forms spelled too (MoRI, CETC)
         if len(group) > 1 and not any(t.isdigit() for t in group):
@@ -823,7 +845,7 @@ def name_form(name: str) -> NameForm:
         company_form=_company_evidence(tokens, len(without_forms) < len(tokens)),
         own_acronyms=own,
         spelled="".join(t[0] for t in tokens) if len(tokens) >= 2 and all(len(t) == 1 for t in core) else "",
-        translated_joined="".join(core),
+        translated_joined="".join(core) if unsplit is stripped else _joined_unsplit(unsplit, native_words),
         joined_sound=phonetic_key(joined),
         translated_joined_sound=phonetic_key("".join(core)),
         letters="".join(tokens),
@@ -900,6 +922,8 @@ def _russian_stems(glossary: dict[str, str]) -> dict[str, str]:
     stems: dict[str, str] = {}
     ambiguous: set[str] = set()
     for word, concept in glossary.items():
+        if pinyin_split(word):
+            continue  # shangye, kuangye: pinyin, whose "ye" is no Russian ending
         if len(word) >= _MIN_RUSSIAN_ADJECTIVE and (ending := _RUSSIAN_LISTED_ENDING.search(word)):
             stem = word[: ending.start()]
             if stems.setdefault(stem, concept) != concept:
@@ -925,7 +949,7 @@ def _concept(token: str) -> str:
     if len(token) >= _MIN_RUSSIAN_ADJECTIVE:
         for length in _RUSSIAN_ENDING_LENGTHS:  # a stem looked up first: most words have none
             if bgn[:-length] in RUSSIAN_STEMS and _RUSSIAN_CASE_ENDING.fullmatch(bgn[-length:]):
-                return RUSSIAN_STEMS[bgn[:-length]]
+                return token if pinyin_split(bgn) else RUSSIAN_STEMS[bgn[:-length]]  # Shangyi is a name
     return token
 
 

@@ -61,6 +61,37 @@ _PINYIN_TABLE = """
     sa se si sai sao sou san sen sang seng song su suo sui suan sun
 """
 PINYIN_SYLLABLES: frozenset[str] = frozenset(_PINYIN_TABLE.split())
+_LONGEST_PINYIN = max(map(len, PINYIN_SYLLABLES))  # zhuang, chuang, shuang
+
+
+@lru_cache(maxsize=100_000)
+def pinyin_split(word: str) -> tuple[str, ...]:
+    """``word`` split into the fewest standard pinyin syllables ("fangwei" -> fang, wei); () when it does
+    not split."""
+    # best[i]: the fewest syllables that spell word[:i], as (count, start of the last syllable)
+    best: list[tuple[int, int] | None] = [None] * (len(word) + 1)
+    best[0] = (0, 0)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - _LONGEST_PINYIN), end):
+            syllable = word[start:end]
+            reached = best[start]
+            # a syllable after the first never starts with a vowel: pinyin writes Xi'an, not Xian
+            if reached is None or syllable not in PINYIN_SYLLABLES or (start > 0 and syllable[0] in "aeo"):
+                continue
+            current = best[end]
+            if current is None or reached[0] + 1 < current[0]:
+                best[end] = (reached[0] + 1, start)
+    if best[-1] is None or not word:
+        return ()
+    syllables: list[str] = []
+    end = len(word)
+    while end:
+        step = best[end]
+        assert step is not None  # every end on the path was reached
+        syllables.append(word[step[1] : end])
+        end = step[1]
+    return tuple(reversed(syllables))
+
 
 # The tables below are re-typed from the Wade–Giles romanisation tables (e.g. Library of Congress pinyin conversion
 # guidelines). Spellings are normalised first: lower case, ' for every aspiration mark, ê/ĕ -> e, ŭ -> u, ü kept.
