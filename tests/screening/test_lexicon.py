@@ -9,8 +9,8 @@ from mtcr.screening.lexicon import (
     chinese_syllables,
     is_known_word,
     is_proper_name,
-    pinyin_split,
 )
+from mtcr.screening.wadegiles import pinyin_split
 
 
 @pytest.mark.parametrize(

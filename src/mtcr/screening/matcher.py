@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from mtcr.screening.lexicon import are_different_words, is_known_word, is_proper_name, pinyin_split
+from mtcr.screening.lexicon import are_different_words, is_known_word, is_proper_name
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.name_variants import same_name_variant, variant_groups
 from mtcr.screening.normalise import (
@@ -33,7 +33,7 @@ from mtcr.screening.normalise import (
     transliterate,
 )
 from mtcr.screening.typos import most_edits, typo_similarity
-from mtcr.screening.wadegiles import PINYIN_SYLLABLES
+from mtcr.screening.wadegiles import PINYIN_SYLLABLES, pinyin_split
 
 MATCHER_VERSION = "1.6.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
