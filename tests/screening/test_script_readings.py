@@ -166,6 +166,11 @@ def test_a_native_word_two_in_english_still_meets_its_romanisation(native: str, 
     assert _score(native, romanised) >= DEFAULT_THRESHOLD
 
 
+def test_a_short_word_in_arabic_script_is_no_acronym() -> None:
+    assert _score("شرکت سایپا", "SAIPA") >= DEFAULT_THRESHOLD  # سایپا is "syp" in consonants
+    assert _score("سایپا", "SAP") < DEFAULT_THRESHOLD  # SAP alone is letters
+
+
 def test_ri_is_li() -> None:
     # 리 (the North's spelling) and 李 are one surname
     assert _score("리영호", "Li Yong Ho") >= DEFAULT_THRESHOLD

@@ -12,6 +12,7 @@ Features:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -107,6 +108,7 @@ BUSINESS_KINDS = frozenset(  # as the glossary reads them (Industries, Industria
 )  # fmt: skip
 GENERIC_SLIP = "typo in a generic word"
 REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
+_ARABIC_WRITTEN = re.compile(r"[\u0600-\u06FF]")
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
 _TYPO_EDITS = tuple(most_edits(longest, TYPO_SIMILARITY) for longest in range(MAX_TYPO_WORD + 1))
 
@@ -276,7 +278,9 @@ def _alignment(
     excess = 0.0
     notes: list[str] = []
     abjad = query.abjad or listed.abjad
-    lone_query, lone_listed = query.is_single_token, listed.is_single_token
+    # a short word alone is an acronym, but not one written in Arabic script: سایپا is "syp", Saipa
+    lone_query = query.is_single_token and (query.original.isascii() or not _ARABIC_WRITTEN.search(query.original))
+    lone_listed = listed.is_single_token and (listed.original.isascii() or not _ARABIC_WRITTEN.search(listed.original))
     kinds: set[str] = set()
     refused: list[tuple[int, int]] = []  # (query word, listed word) one letter apart, both real words
     done: set[int] = set()  # query words already matched as an acronym or by one
