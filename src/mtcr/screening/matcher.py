@@ -12,7 +12,6 @@ Features:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -22,6 +21,7 @@ from mtcr.screening.lexicon import are_different_words, is_known_word, is_proper
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.name_variants import same_name_variant, variant_groups
 from mtcr.screening.normalise import (
+    ARABIC_SCRIPT,
     GENERIC_WEIGHT,
     GENERIC_WORDS,
     RELATED_CONCEPTS,
@@ -108,7 +108,6 @@ BUSINESS_KINDS = frozenset(  # as the glossary reads them (Industries, Industria
 )  # fmt: skip
 GENERIC_SLIP = "typo in a generic word"
 REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
-_ARABIC_WRITTEN = re.compile(r"[\u0600-\u06FF]")
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
 _TYPO_EDITS = tuple(most_edits(longest, TYPO_SIMILARITY) for longest in range(MAX_TYPO_WORD + 1))
 
@@ -279,8 +278,8 @@ def _alignment(
     notes: list[str] = []
     abjad = query.abjad or listed.abjad
     # a short word alone is an acronym, but not one written in Arabic script: سایپا is "syp", Saipa
-    lone_query = query.is_single_token and (query.original.isascii() or not _ARABIC_WRITTEN.search(query.original))
-    lone_listed = listed.is_single_token and (listed.original.isascii() or not _ARABIC_WRITTEN.search(listed.original))
+    lone_query = query.is_single_token and (query.original.isascii() or not ARABIC_SCRIPT.search(query.original))
+    lone_listed = listed.is_single_token and (listed.original.isascii() or not ARABIC_SCRIPT.search(listed.original))
     kinds: set[str] = set()
     refused: list[tuple[int, int]] = []  # (query word, listed word) one letter apart, both real words
     done: set[int] = set()  # query words already matched as an acronym or by one

@@ -545,7 +545,7 @@ def _merge_syllables(tokens: list[str], native: dict[str, str] = _NO_WORDS) -> l
 # Scripts that leave (short) vowels unwritten: Arabic and Persian (abjads), and Devanagari, whose
 # transliteration drops the inherent "a" (भारत -> "bhart"). Their names compare by consonants.
 _VOWELS_UNWRITTEN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u0900-\u097F]")
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _ARABIC_ARTICLE = re.compile(
     r"(?<![\u0600-\u06FF])(?:\u0648)?(?:\u0627\u0644(?=[\u0600-\u06FF]{2})|\u0644\u0644(?=[\u0600-\u06FF]{4}))"
 )
@@ -738,16 +738,6 @@ def _honour_length(after: list[str]) -> int:
     return min(at + 1, len(after))
 
 
-def _joined_unsplit(unsplit: list[str], native_words: dict[str, str]) -> str:
-    """The name translated and run together, a native word that is two in English kept as romanised
-    (中南建设: "zhongnanconstruction", as Zhongnan Construction runs together)."""
-    return "".join(
-        word if " " in native_words.get(word, "") else native_words.get(word) or _concept(word)
-        for word in unsplit
-        if word not in COMPANY_FORM_WORDS and word not in STOP_WORDS
-    )
-
-
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
@@ -756,7 +746,7 @@ def name_form(name: str) -> NameForm:
     # (للصناعات, lil-sina'at; not لليان, Lilian, or لليث, li-Laith, whose own lam would go); a word that
     # merely starts with lam (لیبارٹریز) stays.
     wade_giles: tuple[tuple[str, str], ...] = ()
-    arabic_script = bool(_ARABIC_SCRIPT.search(name))
+    arabic_script = bool(ARABIC_SCRIPT.search(name))
     if arabic_script:
         written = _ARABIC_ARTICLE.sub("", name)
     elif "-" in name:
@@ -817,11 +807,11 @@ def name_form(name: str) -> NameForm:
         written_words = (*plain[:-1], native[-1])
     translated = tuple((word, concept) for word, concept in zip(written_words, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
-    joined = _strip_suffixes(
-        "".join(plain)
-        if unsplit is stripped
-        else "".join(t for t in unsplit if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS)
+    # run together, a native word that is two in English stays as romanised (中南建设: "zhongnanjianshe")
+    unsplit_plain = (
+        plain if unsplit is stripped else [t for t in unsplit if t not in COMPANY_FORM_WORDS and t not in STOP_WORDS]
     )
+    joined = _strip_suffixes("".join(unsplit_plain))
     acronyms: list[str] = []
     for group in (words, core, plain, tokens):  # tokens: "of" and forms spelled too (MoRI, CETC)
         if len(group) > 1 and not any(t.isdigit() for t in group):
@@ -845,7 +835,12 @@ def name_form(name: str) -> NameForm:
         company_form=_company_evidence(tokens, len(without_forms) < len(tokens)),
         own_acronyms=own,
         spelled="".join(t[0] for t in tokens) if len(tokens) >= 2 and all(len(t) == 1 for t in core) else "",
-        translated_joined="".join(core) if unsplit is stripped else _joined_unsplit(unsplit, native_words),
+        translated_joined="".join(core)
+        if unsplit is stripped
+        else "".join(
+            word if " " in native_words.get(word, "") else native_words.get(word) or _concept(word)
+            for word in unsplit_plain
+        ),
         joined_sound=phonetic_key(joined),
         translated_joined_sound=phonetic_key("".join(core)),
         letters="".join(tokens),
