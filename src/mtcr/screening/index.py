@@ -32,7 +32,14 @@ from mtcr.screening.matcher import (
 )
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.name_variants import variant_groups
-from mtcr.screening.normalise import RELATED_CONCEPTS, NameForm, consonant_skeleton, name_form, phonetic_key
+from mtcr.screening.normalise import (
+    RELATED_CONCEPTS,
+    NameForm,
+    consonant_skeleton,
+    name_form,
+    phonetic_key,
+    yo_as_e,
+)
 
 MAX_CANDIDATES = 10
 ACRONYM_POSTINGS = 20  # an acronym key shared by more entities than this tells nothing
@@ -58,9 +65,15 @@ def blocking_keys(form: NameForm) -> set[str]:
     for token, phonetic in zip(form.core, form.phonetic, strict=True):
         if len(token) >= 2:
             keys.add("p:" + phonetic)
+            if (written_e := yo_as_e(token)) != token:
+                keys.add("p:" + phonetic_key(written_e))  # Fyodor is found by Fedor, as the matcher reads ё
             skeleton = consonant_skeleton(phonetic)
             if len(skeleton) >= 3:
                 keys.add("s:" + skeleton)  # names written without vowels (Persian, Arabic, Hindi)
+            if "th" in token or "dh" in token:  # ثابت is Sabet, ظریف Zarif, as the matcher reads th and dh
+                persian = consonant_skeleton(phonetic_key(token.replace("th", "s").replace("dh", "z")))
+                if len(persian) >= 3:
+                    keys.add("s:" + persian)
         if len(token) >= 5:
             keys.add("b:" + token[:4])
             keys.add("e:" + token[-4:])

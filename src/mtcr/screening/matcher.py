@@ -32,11 +32,12 @@ from mtcr.screening.normalise import (
     name_form,
     phonetic_key,
     transliterate,
+    yo_as_e,
 )
 from mtcr.screening.typos import most_edits, typo_similarity
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES, pinyin_split
 
-MATCHER_VERSION = "1.6.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.7.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
@@ -108,6 +109,7 @@ BUSINESS_KINDS = frozenset(  # as the glossary reads them (Industries, Industria
 )  # fmt: skip
 GENERIC_SLIP = "typo in a generic word"
 REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
+ABJAD_SIMILARITY = 0.9  # two words with one Arabic-script consonant spelling: vowels unwritten, not known
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
 _TYPO_EDITS = tuple(most_edits(longest, TYPO_SIMILARITY) for longest in range(MAX_TYPO_WORD + 1))
 
@@ -130,6 +132,9 @@ def _token_similarity(
         return 0.0, ""  # a short name on its own is an acronym: letters, not sounds (MID is not MIT)
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
+    # Russian ё written yo or jo on one side only (Fyodor / Fedor)
+    if ("yo" in a or "jo" in a) != ("yo" in b or "jo" in b) and phonetic_key(yo_as_e(a)) == phonetic_key(yo_as_e(b)):
+        return 0.95, "same sound, ё written yo or e"
     # Park / Pak, Zhang / Cheung: one surname in two romanisations, in a person's name only (Park
     # Electronics is not Pak Electronics). Two pinyin syllables are two characters, never one name
     # spelled twice (Liu / Liao, Deng / Tang: the table pairs them only through a dialect spelling).
@@ -140,9 +145,11 @@ def _token_similarity(
         # (three consonants at least once folded: d/t and a dropped h make Hemmat, Ahmad and Mahdi "mt")
         # (once folded, a shade lower: سهند is Sahand before صنعتی, "snty", is)
         for skeleton_a, skeleton_b, shortest, similarity in (
-            (consonant_skeleton(a), consonant_skeleton(b), 2, 0.9),
-            (abjad_key(a), abjad_key(b), 2, 0.9),
+            (consonant_skeleton(a), consonant_skeleton(b), 2, ABJAD_SIMILARITY),
+            (abjad_key(a), abjad_key(b), 2, ABJAD_SIMILARITY),
             (consonant_skeleton(key_a), consonant_skeleton(key_b), 3, 0.89),
+            # و read as a vowel, o or u, not as v (ذوالقدر, Zolghadr)
+            (abjad_key(a).replace("v", ""), abjad_key(b).replace("v", ""), 3, 0.89),
         ):
             if len(skeleton_a) >= shortest and skeleton_a == skeleton_b:
                 return similarity, "same consonants"
@@ -308,7 +315,7 @@ def _alignment(
     # the query words matched so -> the listed words each covers: a run of dictionary words is no name ("Hightech")
     spaced_query: dict[int, tuple[int, ...]] = {}
     for side, side_taken, opposite, opposite_taken in ((query, done, listed, used), (listed, used, query, done)):
-        for spaced in _spaced_runs(side, side_taken, opposite, opposite_taken):
+        for spaced in _spaced_runs(side, side_taken, opposite, opposite_taken, abjad):
             covered_weight = sum(opposite.weights[i] for i in spaced.covered)
             matched += spaced.similarity * covered_weight
             excess += side.weights[spaced.at] - covered_weight
@@ -430,6 +437,7 @@ def _alignment(
 
 MAX_SEARCHED_WORDS = 40  # no name has more words; the spaced-words and syllable-acronym searches are quadratic
 MIN_SPACED_WORD = 6  # shorter words run together from two others are mostly other words (Pak / Pa K)
+MIN_SPACED_CONSONANTS = 3  # the same in consonants, for a word in Arabic script (علیرضا, Ali Reza)
 MAX_SPACED_RUN = 3
 _SPACED_SLACK = 2  # a run that sounds like the word may be spelled this many letters longer or shorter
 
@@ -444,11 +452,14 @@ class SpacedRun:
     similarity: float
 
 
-def _spaced_runs(one: NameForm, taken_one: set[int], other: NameForm, taken_other: set[int]) -> list[SpacedRun]:
+def _spaced_runs(
+    one: NameForm, taken_one: set[int], other: NameForm, taken_other: set[int], abjad: bool = False
+) -> list[SpacedRun]:
     """Unmatched words of ``one`` that are two or three consecutive words of ``other`` run together, as
     written or by sound, stop words included ("Almomenin" is "al Mo'menin"; by sound only where the run's
     words are the other name's core words); a word the other name also has as it is is left to the
-    word-by-word alignment."""
+    word-by-word alignment. ``abjad``: one name is in Arabic script, where a Persian given name of two
+    is often one word (محمدجواد, Mohammad Javad): its consonants are compared."""
     found: list[SpacedRun] = []
     tokens = other.tokens
     if not 2 <= len(tokens) <= MAX_SEARCHED_WORDS or len(one.words) > MAX_SEARCHED_WORDS:
@@ -456,16 +467,23 @@ def _spaced_runs(one: NameForm, taken_one: set[int], other: NameForm, taken_othe
     unmatched = [
         (at, word)
         for at, word in enumerate(one.words)
-        if MIN_SPACED_WORD <= len(word) <= MAX_TYPO_WORD and at not in taken_one and word not in other.words
+        if (len(word) >= MIN_SPACED_WORD or (abjad and len(abjad_key(word)) >= MIN_SPACED_CONSONANTS))
+        and len(word) <= MAX_TYPO_WORD
+        and at not in taken_one
+        and word not in other.words
     ]
     if not unmatched:
         return found
     # Only a word found in the other name run together, as written or by sound, can be one of its runs:
     # a test on whole strings that rules out almost every pair at once (it runs for every candidate).
+    other_consonants = abjad_key(other.letters) if abjad else ""
     wanted = [
         (at, word)
         for at, word in unmatched
-        if word in other.letters or (sound := phonetic_key(word)) in other.sounds or sound in other.joined_sound
+        if word in other.letters
+        or (sound := phonetic_key(word)) in other.sounds
+        or sound in other.joined_sound
+        or (abjad and abjad_key(word) in other_consonants)
     ]
     if not wanted:
         return found
@@ -475,7 +493,7 @@ def _spaced_runs(one: NameForm, taken_one: set[int], other: NameForm, taken_othe
         for size in range(2, MAX_SPACED_RUN + 1):
             for start in range(len(tokens) - size + 1):
                 window = tokens[start : start + size]
-                if abs(sum(map(len, window)) - len(word)) > _SPACED_SLACK:
+                if not abjad and abs(sum(map(len, window)) - len(word)) > _SPACED_SLACK:
                     continue  # the cheap test first
                 joined = "".join(window)
                 if joined == word:
@@ -483,6 +501,8 @@ def _spaced_runs(one: NameForm, taken_one: set[int], other: NameForm, taken_othe
                 # uncached: the runs of every pair of names would push real words out of the key cache
                 elif phonetic_key.__wrapped__(joined) == phonetic_key(word):
                     similarity = 0.95
+                elif abjad and abjad_key.__wrapped__(joined) == abjad_key(word):  # its consonants (محمدجواد)
+                    similarity = ABJAD_SIMILARITY
                 else:
                     continue  # no typos on top: "Atlasmarine" is not "Atlas Marina"
                 covered = _free_run(window, other.words, free)

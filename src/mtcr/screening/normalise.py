@@ -310,6 +310,12 @@ _ANUSVARA_BEFORE_LABIAL = re.compile(r"[ंँ](?=[पफबभम])")  # मु
 _DEVANAGARI_AND = frozenset(["aur", "evn", "end"])
 _DEVANAGARI_LETTER = re.compile("|".join(sorted(_DEVANAGARI_SPELLINGS, key=len, reverse=True)))
 
+# Persian and Urdu say ذ ض ظ as z and ث as s (کاظمی Kazemi, رمضانی Ramezani, ذوالقدر Zolghadr, ثابت Sabet)
+# where anyascii writes their Arabic sounds (dh, d, th). A name is read so when it has a letter Arabic does
+# not write (پ چ ژ گ, the Persian ک and ی, Urdu ٹ ڈ ڑ ے): Arabic names keep dh and th.
+_PERSIAN_OR_URDU = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc\u0679\u0688\u0691\u06d2]")
+_PERSIAN_SOUNDS = str.maketrans({"\u0630": "\u0632", "\u0636": "\u0632", "\u0638": "\u0632", "\u062b": "\u0633"})
+
 
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 _HANGUL_RIEUL_FIRST, _HANGUL_RIEUL_LAST = 5, 8  # ㄹ's index as a syllable's first sound and as its last
@@ -338,6 +344,8 @@ def transliterate(text: str) -> str:
     if _DEVANAGARI.search(folded):
         folded = _ANUSVARA_BEFORE_LABIAL.sub("m", folded)
         folded = _DEVANAGARI_LETTER.sub(lambda letter: _DEVANAGARI_SPELLINGS[letter.group(0)], folded)
+    elif _PERSIAN_OR_URDU.search(folded):
+        folded = folded.translate(_PERSIAN_SOUNDS)
     spaced = "".join(
         f" {_hangul_with_r(ch, before) if _is_hangul(ch) else anyascii(ch)} " if _is_syllabic(ch) else ch
         for before, ch in zip(" " + folded, folded, strict=False)
@@ -436,10 +444,25 @@ def phonetic_key(token: str) -> str:
     return _REPEATS.sub(r"\1", key)
 
 
+# Russian ё is written yo (Fyodor, Korolyov, Zvyozdochka), jo (Pjotr, Semjon) or, as Russian print mostly
+# writes it and anyascii reads it, e (Fedor, Korolev): after a consonant, in a word of five letters or
+# more, and not before ng (Korean ㅕ/ㅛ: Pyongyang, Kyong, Hyon stay).
+_RUSSIAN_YO = re.compile(r"(?<=[bcdfghklmnprstvz])[yj]o(?!ng)")
+_MIN_YO_WORD = 5
+
+
+def yo_as_e(token: str) -> str:
+    """``token`` with a Russian ё written yo or jo written e, as the other spelling of it has it."""
+    return _RUSSIAN_YO.sub("e", token) if len(token) >= _MIN_YO_WORD else token
+
+
 _ABJAD_DROPPED = re.compile(r"[aeiouyhw]+")
 
 
-_ABJAD_DIGRAPHS = (("kh", "x"), ("gh", "q"), ("sh", "$"), ("ch", "c"), ("zh", "j"), ("ph", "f"), ("th", "t"))
+# th and dh as Persian, Urdu and Turkish say ث and ذ/ظ, s and z: Thabet is Sabet, Uthman Osman, Dhu Zol-
+_ABJAD_DIGRAPHS = (
+    ("kh", "x"), ("gh", "q"), ("sh", "$"), ("ch", "c"), ("zh", "j"), ("ph", "f"), ("th", "s"), ("dh", "z")
+)  # fmt: skip
 _ABJAD_VOWELS = re.compile(r"[aeiouy]+")
 
 

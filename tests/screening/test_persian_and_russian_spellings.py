@@ -1,0 +1,110 @@
+"""Matcher 1.7.0: Persian and Urdu letters read as those languages say them, Persian given names written as
+one word, and Russian ё written yo or e - each rule with a pair it must keep apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcr.screening.index import blocking_keys
+from mtcr.screening.matcher import DEFAULT_THRESHOLD, compare
+from mtcr.screening.model import EntityType, ListEntity, Party
+from mtcr.screening.normalise import name_form, phonetic_key, transliterate, yo_as_e
+
+
+def _score(query: str, listed: str, entity_type: EntityType = EntityType.PERSON) -> float:
+    return compare(Party(query), ListEntity("E1", entity_type, (listed,))).score
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("کاظمی", "kzmy"),  # ظ is z in Persian
+        ("رمضانی", "rmzny"),  # ض
+        ("ثابتی", "sbty"),  # ث is s
+        ("ذرية", "dhryh"),  # Arabic (ي, ة): ذ stays dh
+    ],
+)
+def test_persian_letters_are_read_as_persian_says_them(text: str, expected: str) -> None:
+    assert transliterate(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("کاظمی", "Kazemi"),
+        ("رمضانی", "Ramezani"),
+        ("مظفری", "Mozaffari"),
+        ("ثابت", "Sabet"),  # no Persian letter: th read as s when compared, on both sides
+        ("ثابت", "Thabet"),
+        ("عثمان", "Osman"),
+        ("ذوالقدر", "Zolghadr"),  # و as the vowel o
+        ("محمدجواد ظریف", "Mohammad Javad Zarif"),  # a given name of two written as one word
+        ("علیرضا", "Ali Reza"),
+        ("محمد باقر", "Mohammadbagher"),
+    ],
+)
+def test_persian_names_meet_their_romanisations(query: str, listed: str) -> None:
+    assert _score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("نادر", "Nazer"),  # د is d: Nader is not Nazer
+        ("ناصر", "Nader"),
+        ("محمد جواد", "Mohammad Jafar"),
+    ],
+)
+def test_persian_readings_keep_other_names_apart(query: str, listed: str) -> None:
+    assert _score(query, listed) < DEFAULT_THRESHOLD
+
+
+def test_arabic_glossary_words_still_read_in_persian() -> None:
+    assert "space" in name_form("سازمان فضایی ایران").core
+    assert "aerospace" in name_form("سازمان صنایع هوافضا").core
+    assert "space" in name_form("فضائية").core  # Arabic, read as before
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Fyodor Ivanov", "Fedor Ivanov"),
+        ("Pyotr Petrov", "Petr Petrov"),
+        ("Sergei Korolyov", "Sergei Korolev"),
+        ("Semjon Orlov", "Semen Orlov"),
+        ("Mikhail Gorbachyov", "Mikhail Gorbachev"),
+        ("Фёдор Иванов", "Fyodor Ivanov"),  # anyascii reads ё as e
+    ],
+)
+def test_russian_yo_meets_e(query: str, listed: str) -> None:
+    assert _score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_russian_yo_in_an_organisation_name() -> None:
+    assert _score("Zvyozdochka", "Zvezdochka", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Pyongyang Trading", "Pengyang Trading"),  # Korean ㅕ before ng
+        ("Hyon Chol", "Hen Chol"),  # a short word: Korean 현
+        ("Yoshida Taro", "Eshida Taro"),  # yo after no consonant
+    ],
+)
+def test_korean_and_initial_yo_are_not_russian(query: str, listed: str) -> None:
+    assert _score(query, listed) < DEFAULT_THRESHOLD
+
+
+def test_yo_as_e() -> None:
+    assert yo_as_e("zvyozdochka") == "zvezdochka"
+    assert yo_as_e("pjotr") == "petr"
+    assert yo_as_e("kyong") == "kyong"
+    assert yo_as_e("hyon") == "hyon"
+
+
+def test_the_index_finds_the_other_spelling() -> None:
+    assert "p:" + phonetic_key("zvezdochka") in blocking_keys(name_form("Zvyozdochka"))
+    assert any(
+        key.startswith("s:") for key in blocking_keys(name_form("ثابت")) & blocking_keys(name_form("Sabet"))
+    )
