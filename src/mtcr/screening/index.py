@@ -38,6 +38,7 @@ from mtcr.screening.normalise import (
     consonant_skeleton,
     name_form,
     phonetic_key,
+    th_dh_as_s_z,
     yo_as_e,
 )
 
@@ -70,10 +71,10 @@ def blocking_keys(form: NameForm) -> set[str]:
             skeleton = consonant_skeleton(phonetic)
             if len(skeleton) >= 3:
                 keys.add("s:" + skeleton)  # names written without vowels (Persian, Arabic, Hindi)
-            if "th" in token or "dh" in token:  # ثابت is Sabet, ظریف Zarif, as the matcher reads th and dh
-                persian = consonant_skeleton(phonetic_key(token.replace("th", "s").replace("dh", "z")))
-                if len(persian) >= 3:
-                    keys.add("s:" + persian)
+            if "th" in token or "dh" in token:  # Thabet is found by ثابت, "sbt", as the matcher reads th and dh
+                as_s_z = consonant_skeleton(phonetic_key(th_dh_as_s_z(token)))
+                if len(as_s_z) >= 3:
+                    keys.add("s:" + as_s_z)
         if len(token) >= 5:
             keys.add("b:" + token[:4])
             keys.add("e:" + token[-4:])

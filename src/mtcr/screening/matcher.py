@@ -31,6 +31,7 @@ from mtcr.screening.normalise import (
     consonant_skeleton,
     name_form,
     phonetic_key,
+    th_dh_as_s_z,
     transliterate,
     yo_as_e,
 )
@@ -123,9 +124,11 @@ def _token_similarity(
     lone_a: bool = False,
     lone_b: bool = False,
     person: bool = False,
+    latin_of_arabic: int = 0,
 ) -> tuple[float, str]:
     """How alike two words are, and why; ``lone_a``/``lone_b``: that word is the whole of its name;
-    ``person``: the words are of a person's name."""
+    ``person``: the words are of a person's name; ``latin_of_arabic``: 1 or 2 where ``a`` or ``b`` is a
+    Latin spelling compared with a word written in Arabic script."""
     if a == b:
         return 1.0, "same"
     if (lone_a and len(a) <= MAX_ACRONYM_LENGTH) or (lone_b and len(b) <= MAX_ACRONYM_LENGTH):
@@ -153,6 +156,11 @@ def _token_similarity(
         ):
             if len(skeleton_a) >= shortest and skeleton_a == skeleton_b:
                 return similarity, "same consonants"
+        latin, script = (a, b) if latin_of_arabic == 1 else (b, a)
+        if latin_of_arabic and ("th" in latin or "dh" in latin):  # Thabet / ثابت, "sbt"
+            consonants = abjad_key(th_dh_as_s_z(latin))
+            if len(consonants) >= 2 and consonants == abjad_key(script):
+                return ABJAD_SIMILARITY, "same consonants"
     longest = max(len(a), len(b))
     if (
         min(len(a), len(b)) >= 4
@@ -284,9 +292,12 @@ def _alignment(
     excess = 0.0
     notes: list[str] = []
     abjad = query.abjad or listed.abjad
+    arabic_query = not query.original.isascii() and bool(ARABIC_SCRIPT.search(query.original))
+    arabic_listed = not listed.original.isascii() and bool(ARABIC_SCRIPT.search(listed.original))
+    latin_of_arabic = 2 if arabic_query and not arabic_listed else 1 if arabic_listed and not arabic_query else 0
     # a short word alone is an acronym, but not one written in Arabic script: سایپا is "syp", Saipa
-    lone_query = query.is_single_token and (query.original.isascii() or not ARABIC_SCRIPT.search(query.original))
-    lone_listed = listed.is_single_token and (listed.original.isascii() or not ARABIC_SCRIPT.search(listed.original))
+    lone_query = query.is_single_token and not arabic_query
+    lone_listed = listed.is_single_token and not arabic_listed
     kinds: set[str] = set()
     refused: list[tuple[int, int]] = []  # (query word, listed word) one letter apart, both real words
     done: set[int] = set()  # query words already matched as an acronym or by one
@@ -347,7 +358,7 @@ def _alignment(
                 if index in used:
                     continue
                 similarity, kind = _token_similarity(
-                    token, other, key, other_key, abjad, lone_query, lone_listed, person
+                    token, other, key, other_key, abjad, lone_query, lone_listed, person, latin_of_arabic
                 )
                 other_spoken = listed_spoken[index]
                 if spoken != token or other_spoken != other:
@@ -361,6 +372,7 @@ def _alignment(
                         lone_query,
                         lone_listed,
                         person,
+                        latin_of_arabic,
                     )
                     if alternative[0] > similarity:
                         similarity, kind = alternative

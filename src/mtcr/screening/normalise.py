@@ -310,11 +310,15 @@ _ANUSVARA_BEFORE_LABIAL = re.compile(r"[ंँ](?=[पफबभम])")  # मु
 _DEVANAGARI_AND = frozenset(["aur", "evn", "end"])
 _DEVANAGARI_LETTER = re.compile("|".join(sorted(_DEVANAGARI_SPELLINGS, key=len, reverse=True)))
 
-# Persian and Urdu say ذ ض ظ as z and ث as s (کاظمی Kazemi, رمضانی Ramezani, ذوالقدر Zolghadr, ثابت Sabet)
-# where anyascii writes their Arabic sounds (dh, d, th). A name is read so when it has a letter Arabic does
-# not write (پ چ ژ گ, the Persian ک and ی, Urdu ٹ ڈ ڑ ے): Arabic names keep dh and th.
+# ذ and ظ read z, ث s, as Persian, Urdu and Turkish say them and as Arabic names are often romanised
+# (کاظمی Kazemi, ذوالقدر Zolghadr, ثابت Sabet, عثمان Osman), where anyascii writes dh and th - which
+# then read only as د or ت before ه (زاده "zdh"); a Latin th or dh meets them as s and z (th_dh_as_s_z).
+# ض is z in Persian and Urdu (رمضانی Ramezani) and d in Arabic (Ramadan): z only in a name with a letter
+# Arabic does not write (پ چ ژ گ, the Persian ک and ی, Urdu ٹ ڈ ڑ ے).
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_SOUNDS_OF_ARABIC_LETTERS = str.maketrans({"\u0630": "\u0632", "\u0638": "\u0632", "\u062b": "\u0633"})
 _PERSIAN_OR_URDU = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc\u0679\u0688\u0691\u06d2]")
-_PERSIAN_SOUNDS = str.maketrans({"\u0630": "\u0632", "\u0636": "\u0632", "\u0638": "\u0632", "\u062b": "\u0633"})
+_PERSIAN_DAD = str.maketrans({"\u0636": "\u0632"})
 
 
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
@@ -344,8 +348,10 @@ def transliterate(text: str) -> str:
     if _DEVANAGARI.search(folded):
         folded = _ANUSVARA_BEFORE_LABIAL.sub("m", folded)
         folded = _DEVANAGARI_LETTER.sub(lambda letter: _DEVANAGARI_SPELLINGS[letter.group(0)], folded)
-    elif _PERSIAN_OR_URDU.search(folded):
-        folded = folded.translate(_PERSIAN_SOUNDS)
+    elif ARABIC_SCRIPT.search(folded):
+        folded = folded.translate(_SOUNDS_OF_ARABIC_LETTERS)
+        if _PERSIAN_OR_URDU.search(folded):
+            folded = folded.translate(_PERSIAN_DAD)
     spaced = "".join(
         f" {_hangul_with_r(ch, before) if _is_hangul(ch) else anyascii(ch)} " if _is_syllabic(ch) else ch
         for before, ch in zip(" " + folded, folded, strict=False)
@@ -459,10 +465,13 @@ def yo_as_e(token: str) -> str:
 _ABJAD_DROPPED = re.compile(r"[aeiouyhw]+")
 
 
-# th and dh as Persian, Urdu and Turkish say ث and ذ/ظ, s and z: Thabet is Sabet, Uthman Osman, Dhu Zol-
-_ABJAD_DIGRAPHS = (
-    ("kh", "x"), ("gh", "q"), ("sh", "$"), ("ch", "c"), ("zh", "j"), ("ph", "f"), ("th", "s"), ("dh", "z")
-)  # fmt: skip
+_ABJAD_DIGRAPHS = (("kh", "x"), ("gh", "q"), ("sh", "$"), ("ch", "c"), ("zh", "j"), ("ph", "f"), ("th", "t"))
+
+
+def th_dh_as_s_z(token: str) -> str:
+    """A Latin spelling's th and dh as the Arabic script now reads ث and ذ/ظ, s and z (Thabet is ثابت,
+    read "sbt"; Dhahab ذهب, "zhb"); a spelling with s and z (Sabet, Osman) meets it as it is."""
+    return token.replace("th", "s").replace("dh", "z")
 _ABJAD_VOWELS = re.compile(r"[aeiouy]+")
 
 
@@ -568,7 +577,6 @@ def _merge_syllables(tokens: list[str], native: dict[str, str] = _NO_WORDS) -> l
 # Scripts that leave (short) vowels unwritten: Arabic and Persian (abjads), and Devanagari, whose
 # transliteration drops the inherent "a" (भारत -> "bhart"). Their names compare by consonants.
 _VOWELS_UNWRITTEN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u0900-\u097F]")
-ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _ARABIC_ARTICLE = re.compile(
     r"(?<![\u0600-\u06FF])(?:\u0648)?(?:\u0627\u0644(?=[\u0600-\u06FF]{2})|\u0644\u0644(?=[\u0600-\u06FF]{4}))"
 )
