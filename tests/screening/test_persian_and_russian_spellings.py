@@ -109,6 +109,4 @@ def test_yo_as_e() -> None:
 
 def test_the_index_finds_the_other_spelling() -> None:
     assert "p:" + phonetic_key("zvezdochka") in blocking_keys(name_form("Zvyozdochka"))
-    assert any(
-        key.startswith("s:") for key in blocking_keys(name_form("ثابت")) & blocking_keys(name_form("Sabet"))
-    )
+    assert any(key.startswith("s:") for key in blocking_keys(name_form("ثابت")) & blocking_keys(name_form("Sabet")))

@@ -472,6 +472,8 @@ def th_dh_as_s_z(token: str) -> str:
     """A Latin spelling's th and dh as the Arabic script now reads ث and ذ/ظ, s and z (Thabet is ثابت,
     read "sbt"; Dhahab ذهب, "zhb"); a spelling with s and z (Sabet, Osman) meets it as it is."""
     return token.replace("th", "s").replace("dh", "z")
+
+
 _ABJAD_VOWELS = re.compile(r"[aeiouy]+")
 
 
