@@ -45,6 +45,9 @@ def test_persian_letters_are_read_as_persian_says_them(text: str, expected: str)
         ("علیرضا", "Ali Reza"),
         ("محمد باقر", "Mohammadbagher"),
         ("حاجی زاده", "Hajizadeh"),
+        ("عبد الرحمن", "Abdul Rahman"),  # عبد and the name after it are one name
+        ("عبد الرحمن", "Abd al-Rahman"),
+        ("عبد القدیر خان", "Abdul Qadeer Khan"),
     ],
 )
 def test_persian_names_meet_their_romanisations(query: str, listed: str) -> None:
@@ -57,6 +60,7 @@ def test_persian_names_meet_their_romanisations(query: str, listed: str) -> None
         ("نادر", "Nazer"),  # د is d: Nader is not Nazer
         ("ناصر", "Nader"),
         ("محمد جواد", "Mohammad Jafar"),
+        ("عبد الرحمن", "Abdul Karim"),
     ],
 )
 def test_persian_readings_keep_other_names_apart(query: str, listed: str) -> None:

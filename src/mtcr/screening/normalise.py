@@ -771,6 +771,11 @@ def _honour_length(after: list[str]) -> int:
     return min(at + 1, len(after))
 
 
+# عبد and the name of God after it are one name, whose article stays (عبد الرحمن, Abdul Rahman, Abd al-Rahman,
+# Abdelrahman): written apart, they are joined, as they are as often written.
+_ABD_AL = re.compile(r"(?<![\u0600-\u06FF])\u0639\u0628\u062f\s+(?=\u0627\u0644[\u0600-\u06FF]{2})")
+
+
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
@@ -781,7 +786,7 @@ def name_form(name: str) -> NameForm:
     wade_giles: tuple[tuple[str, str], ...] = ()
     arabic_script = bool(ARABIC_SCRIPT.search(name))
     if arabic_script:
-        written = _ARABIC_ARTICLE.sub("", name)
+        written = _ARABIC_ARTICLE.sub("", _ABD_AL.sub("\u0639\u0628\u062f", name))
     elif "-" in name:
         written, wade_giles = _wade_giles_as_pinyin(_ARABIC_LIL.sub("", _PERSIAN_EZAFE.sub("", name)))
     else:
