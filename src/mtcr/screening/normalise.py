@@ -616,7 +616,7 @@ NAME_CACHE_SIZE = 2_000_000
 
 
 # The last character of a name written in Han or Hangul when it says what kind of body it is (局 bureau,
-# 部 ministry, 院 institute; 국, 부, 성, 원, 소). The glossary leaves single syllables out, as alone they are
+# 部 ministry, 院 institute, 军 army; 국, 부, 성, 원, 소, 군). The glossary leaves single syllables out, as alone they are
 # as often part of a personal name; at the end of a word of five characters or more they are the kind of
 # body (a personal name has two to four: 선우정원, 欧阳建院, with a two-character surname), and so they are
 # after a glossary word of the same word's characters (국방부, 国防部: defence ministry).
@@ -629,6 +629,7 @@ NATIVE_KIND_SUFFIXES = {
     "seong": "ministry",  # 성
     "won": "institute",  # 원
     "gun": "army",  # 군 (전략군, Strategic Force)
+    "jun": "army",  # 军 (中国人民解放军, People's Liberation Army; 火箭军, Rocket Force)
     "so": "institute",  # 소
 }
 _MIN_NATIVE_NAME = 5

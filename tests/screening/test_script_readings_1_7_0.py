@@ -1,5 +1,6 @@
 """Matcher 1.7.0: letters of the Arabic script read as Persian and Urdu say them, Persian given names written as
-one word, and Russian ё written yo or e - each rule with a pair it must keep apart."""
+one word, Russian ё written yo or e, and Chinese army and airline names - each rule with a pair it must keep
+apart."""
 
 from __future__ import annotations
 
@@ -114,3 +115,20 @@ def test_yo_as_e() -> None:
 def test_the_index_finds_the_other_spelling() -> None:
     assert "p:" + phonetic_key("zvezdochka") in blocking_keys(name_form("Zvyozdochka"))
     assert any(key.startswith("s:") for key in blocking_keys(name_form("ثابت")) & blocking_keys(name_form("Sabet")))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("中国人民解放军火箭军", "PLA Rocket Force"),  # PLA written out; 军 ending a name is its army or force
+        ("中国人民解放军", "People's Liberation Army"),
+        ("中国南方航空股份有限公司", "China Southern Airlines Company Limited"),  # 航空 in an airline's name
+    ],
+)
+def test_chinese_army_and_airline_names(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+def test_jun_in_a_given_name_is_no_army() -> None:
+    assert _score("李军", "Li Army") < DEFAULT_THRESHOLD
+    assert _score("李军", "Li Jun") >= DEFAULT_THRESHOLD
