@@ -616,8 +616,8 @@ NAME_CACHE_SIZE = 2_000_000
 
 
 # The last character of a name written in Han or Hangul when it says what kind of body it is (局 bureau,
-# 部 ministry, 院 institute, 军 army; 국, 부, 성, 원, 소, 군). The glossary leaves single syllables out, as alone they are
-# as often part of a personal name; at the end of a word of five characters or more they are the kind of
+# 部 ministry, 院 institute, 军 army; 국, 부, 성, 원, 소, 군). The glossary leaves single syllables out, as
+# alone they are as often part of a personal name; at the end of a word of five characters or more they are the kind of
 # body (a personal name has two to four: 선우정원, 欧阳建院, with a two-character surname), and so they are
 # after a glossary word of the same word's characters (국방부, 国防部: defence ministry).
 NATIVE_KIND_SUFFIXES = {
