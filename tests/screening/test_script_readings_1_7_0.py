@@ -132,3 +132,29 @@ def test_chinese_army_and_airline_names(query: str, listed: str) -> None:
 def test_jun_in_a_given_name_is_no_army() -> None:
     assert _score("李军", "Li Army") < DEFAULT_THRESHOLD
     assert _score("李军", "Li Jun") >= DEFAULT_THRESHOLD
+
+
+def test_a_looser_typo_where_the_rest_of_the_name_is_the_same() -> None:
+    # two slips in one word (henjin, 0.825 alike): no typo alone, one where Korea ... Trading agree
+    assert _score("Korea Henjin Trading Co.", "KOREA HEUNGJIN TRADING COMPANY", EntityType.ORGANIZATION) >= (
+        DEFAULT_THRESHOLD
+    )
+    assert _score("Korea Henjin", "Heungjin", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Shahid Sattari Industries", "Shahid Shushtari Industries"),  # not alike enough
+        ("Bank Sepahan International", "Bank Sepah International"),
+        ("Shahid Mofatteh Industry", "Shahid Movahed Industry"),
+        ("Dalian Sunny Industries", "Dalia Sunny Industries"),  # both real names
+    ],
+)
+def test_one_word_apart_names_stay_apart(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
+
+
+def test_a_typo_in_a_one_word_name() -> None:
+    assert _score("Lontke", "Lontek", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD  # two letters swapped
+    assert _score("USTC", "UESTC", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD  # short: as often an acronym

@@ -46,6 +46,11 @@ RELATED_SCORE = 0.8  # a word of another language against the other concept it i
 NAME_VARIANT_SCORE = 0.9  # a surname's spelling in another romanisation (Park / Pak)
 MAX_TYPO_WORD = 64  # no word is longer; the typo distance is quadratic in length (a 20,000-letter "word": minutes)
 GENERIC_TYPO_SIMILARITY = 0.7  # a slip in a generic word may be looser: it cannot make another name
+LONE_TYPO_COST = 0.15
+MIN_LONE_TYPO_WORD = 6  # shorter lone words are acronyms as often (USTC / UESTC), one slip apart
+CONTEXT_TYPO_SIMILARITY = 0.82  # the one word that differs between two names otherwise the same (_slip_in_context)
+MIN_CONTEXT_WORDS = 2
+MIN_CONTEXT_SLIP_WORD = 3
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
 ACRONYM_SCORE = 0.9
 SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
@@ -171,7 +176,11 @@ def _token_similarity(
         similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
         # two real words or names one letter apart (Hekmat / Hemmat, Haiyang / Haiying) are two names
         if similarity >= TYPO_SIMILARITY:
-            return (0.0, REAL_WORDS) if are_different_words(a, b) else (similarity - TYPO_COST, "typo")
+            if are_different_words(a, b):
+                return 0.0, REAL_WORDS
+            # a name of one long word has no other word to agree: its typo alone decides (Lontke, Grafti)
+            lone_word = lone_a and lone_b and min(len(a), len(b)) >= MIN_LONE_TYPO_WORD
+            return similarity - (LONE_TYPO_COST if lone_word else TYPO_COST), "typo"
     # A slip in a generic word ("Ceeter", "Piant"): their list is closed, and a non-word this near one of
     # them is a slip of it, where two names as near may be two names. Needs the same first letter.
     if (
@@ -395,6 +404,15 @@ def _alignment(
             excess += weight + listed.weights[best_index] - 2.0 * lighter
             if how != "same":
                 notes.append(f"{token}~{listed.core[best_index]} ({how})")
+    if slip := _slip_in_context(query, listed, done, used):
+        position, index, similarity = slip
+        done.add(position)
+        used.add(index)
+        kinds.add("typo")
+        lighter = min(query.weights[position], listed.weights[index])
+        matched += similarity * lighter
+        excess += query.weights[position] + listed.weights[index] - 2.0 * lighter
+        notes.append(f"{query.words[position]}~{listed.words[index]} (typo, the rest of the name the same)")
     left_query = [i for i in range(len(query.core)) if i not in done]
     left_listed = [i for i in range(len(listed.core)) if i not in used]
     distinctive_matched = any(query.weights[i] > GENERIC_WEIGHT for i in done)
@@ -445,6 +463,32 @@ def _alignment(
                 if i not in done and j not in used
             )
     return score, notes
+
+
+def _slip_in_context(
+    query: NameForm, listed: NameForm, done: set[int], used: set[int]
+) -> tuple[int, int, float] | None:
+    """The one word left on each side when the rest of the two names agree, as a typo looser than a word
+    alone may be (two slips in "Henjin" for Heungjin): (query word, listed word, similarity), or None. Only
+    where two words of the names agree, one of them distinctive, the two words begin alike, and they are not
+    both real words or names (Pars / Para, Liaojing / Liaoning)."""
+    if len(done) < MIN_CONTEXT_WORDS or len(query.core) - len(done) != 1 or len(listed.core) - len(used) != 1:
+        return None
+    if not any(query.weights[i] > GENERIC_WEIGHT for i in done):
+        return None
+    position = next(i for i in range(len(query.core)) if i not in done)
+    index = next(j for j in range(len(listed.core)) if j not in used)
+    a, b = query.words[position], listed.words[index]
+    if (
+        a[0] != b[0]
+        or min(len(a), len(b)) < MIN_CONTEXT_SLIP_WORD
+        or max(len(a), len(b)) > MAX_TYPO_WORD
+        or not (a.isalpha() and b.isalpha())
+        or (is_known_word(a) and is_known_word(b))
+    ):
+        return None
+    similarity = typo_similarity(a, b, CONTEXT_TYPO_SIMILARITY)
+    return (position, index, similarity - TYPO_COST) if similarity >= CONTEXT_TYPO_SIMILARITY else None
 
 
 MAX_SEARCHED_WORDS = 40  # no name has more words; the spaced-words and syllable-acronym searches are quadratic
