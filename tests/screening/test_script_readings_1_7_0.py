@@ -158,3 +158,20 @@ def test_one_word_apart_names_stay_apart(query: str, listed: str) -> None:
 def test_a_typo_in_a_one_word_name() -> None:
     assert _score("Lontke", "Lontek", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD  # two letters swapped
     assert _score("USTC", "UESTC", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD  # short: as often an acronym
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ryonha Machinery Jointt Venture Corporation", "Ryonha Machinery Joint Venture Corporation"),
+        ("Minsk Wheel Tractor Plant Open Jount Stock Company", "Minsk Wheel Tractor Plant OJSC"),
+        ("Akhtar and Sons Private Limites", "Akhtar and Sons Pvt Ltd"),
+    ],
+)
+def test_a_slip_in_a_company_form_of_several_words(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+def test_a_real_word_before_a_form_is_no_slip_of_it() -> None:
+    assert name_form("National Stock Company").core == ("national", "stock")  # stock alone is no form
+    assert name_form("Alpha Joints Company").words == ("alpha", "joints")  # a real word, not "joint"

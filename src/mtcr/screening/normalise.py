@@ -647,11 +647,15 @@ def _after_a_word(native: list[str], plain: list[str], native_words: dict[str, s
 # "I/E" (I&E, I.E.) in Chinese trading-company names is Import/Export: as letters it would be two initials
 _SLASHED_ABBREVIATIONS = re.compile(r"(?<![\w/&.])I\s?[/&]\s?E(?![\w/&])|(?<![\w.])I\.\s?E\.(?!\w)", re.IGNORECASE)
 
-# A slip in a long company form ("Comapny", "Coporation") is that form: set aside as the form would be.
-_SLIPPED_FORMS = ("company", "corporation", "limited", "incorporated")
+# A slip in a long company form ("Comapny", "Coporation", "Jointt Venture") is that form: set aside as the
+# form would be.
+_SLIPPED_FORMS = ("company", "corporation", "limited", "incorporated", "joint", "private", "stock", "venture")
 _FORM_SLIP_SIMILARITY = 0.85
-_REAL_WORD_ZIPF = 1.5  # a word used at least this often in English (wordfreq's Zipf scale) is no slip
+_MIN_FORM_SLIP = 5
+_REAL_WORD_ZIPF = 2.0  # a word used at least this often in English (wordfreq's Zipf scale) is no slip
 _SLIP_INITIALS = frozenset(form[0] for form in _SLIPPED_FORMS)  # a slip keeps the first letter: a cheap filter
+# the Latin words of several-word forms ("open joint stock company"): the search for slips goes on past them
+_FORM_PHRASE_WORDS = frozenset(word for phrase in COMPANY_FORM_PHRASES if phrase.isascii() for word in phrase.split())
 
 
 def _without_form_slips(words: list[str]) -> list[str]:
@@ -659,7 +663,7 @@ def _without_form_slips(words: list[str]) -> list[str]:
     at the end of the name and never its first word, and never a real word (Coronation, Limits)."""
     for at in range(len(words) - 1, 0, -1):
         word = words[at]
-        if word in COMPANY_FORM_WORDS:
+        if word in COMPANY_FORM_WORDS or word in _FORM_PHRASE_WORDS:
             continue
         form = _slipped_form(word)
         if not form:
@@ -669,7 +673,7 @@ def _without_form_slips(words: list[str]) -> list[str]:
 
 
 def _slipped_form(word: str) -> str:
-    if len(word) < 6 or word[0] not in _SLIP_INITIALS or word in GLOSSARY:
+    if len(word) < _MIN_FORM_SLIP or word[0] not in _SLIP_INITIALS or word in GLOSSARY:
         return ""
     for form in _SLIPPED_FORMS:
         if (
