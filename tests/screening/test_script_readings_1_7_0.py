@@ -175,3 +175,16 @@ def test_a_slip_in_a_company_form_of_several_words(query: str, listed: str) -> N
 def test_a_real_word_before_a_form_is_no_slip_of_it() -> None:
     assert name_form("National Stock Company").core == ("national", "stock")  # stock alone is no form
     assert name_form("Alpha Joints Company").words == ("alpha", "joints")  # a real word, not "joint"
+
+
+def test_an_inline_acronym_may_spell_the_form_after_its_run() -> None:
+    assert _score("RSC Energia", "Rocket and Space Corporation Energia", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+    assert _score("RSL Energia", "Rocket and Space Corporation Energia", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
+    # the word after the run must be a company form: Trading is none
+    assert _score("KTC Bank", "Korea Tangun Trading Company Bank", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
+
+
+def test_a_compass_point_of_two_gives_two_initials() -> None:
+    assert "nwpu" in name_form("Northwestern Polytechnical University").acronyms
+    assert _score("NWPU", "Northwestern Polytechnical University", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+    assert _score("NPU", "Northwestern Polytechnical University", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD

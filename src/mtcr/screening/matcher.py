@@ -22,6 +22,7 @@ from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.name_variants import same_name_variant, variant_groups
 from mtcr.screening.normalise import (
     ARABIC_SCRIPT,
+    COMPANY_FORM_WORDS,
     GENERIC_WEIGHT,
     GENERIC_WORDS,
     RELATED_CONCEPTS,
@@ -231,6 +232,8 @@ def _inline_acronyms(short: NameForm, long: NameForm) -> list[tuple[int, range]]
             run = _initials_run(spelling, long, short.words, taken, lone)
             if run is not None and spelling != token and not _closes_a_phrase(run, long, short.words):
                 run = None  # MoF is not the Ministry of Foreign (Affairs): the phrase goes on
+            if run is None and not lone and spelling == token:
+                run = _run_before_a_form(token, long, short.words, taken)
             if run is not None:
                 found.append((position, run))
                 taken.update(run)
@@ -268,6 +271,17 @@ def _closes_a_phrase(run: range, long: NameForm, beside: tuple[str, ...]) -> boo
         after = long.tokens.index(last) + 1
         return after < len(long.tokens) and long.tokens[after] in STOP_WORDS
     return False
+
+
+def _run_before_a_form(token: str, long: NameForm, beside: tuple[str, ...], taken: set[int]) -> range | None:
+    """A run of ``long``'s words spelled by ``token`` but its last letter, which is the initial of the company
+    form next after the run (RSC Energia: Rocket and Space Corporation Energia), or None."""
+    run = _initials_run(token[:-1], long, beside, taken, lone=False)
+    if run is None or long.words[run.stop - 1] not in long.tokens:
+        return None
+    after = long.tokens.index(long.words[run.stop - 1]) + 1
+    following = long.tokens[after] if after < len(long.tokens) else ""
+    return run if following in COMPANY_FORM_WORDS and following[0] == token[-1] else None
 
 
 def _initials_run(spelling: str, long: NameForm, beside: tuple[str, ...], taken: set[int], lone: bool) -> range | None:

@@ -776,6 +776,9 @@ def _honour_length(after: list[str]) -> int:
     return min(at + 1, len(after))
 
 
+# A compass point of two (Northwestern, 西北) gives both initials to an acronym (NWPU, SWJTU).
+_COMPASS_INITIALS = {"northwest": "nw", "northeast": "ne", "southwest": "sw", "southeast": "se"}
+
 # عبد and the name of God after it are one name, whose article stays (عبد الرحمن, Abdul Rahman, Abd al-Rahman,
 # Abdelrahman): written apart, they are joined, as they are as often written.
 _ABD_AL = re.compile(r"(?<![\u0600-\u06FF])\u0639\u0628\u062f\s+(?=\u0627\u0644[\u0600-\u06FF]{2})")
@@ -861,6 +864,8 @@ def name_form(name: str) -> NameForm:
             initials = "".join([t[0] for t in group])
             if initials not in acronyms:
                 acronyms.append(initials)
+    if len(core) > 1 and _COMPASS_INITIALS.keys() & set(core):  # Northwestern Polytechnical University: NWPU
+        acronyms.append("".join(_COMPASS_INITIALS.get(t, t[0]) for t in core))
     phonetic = tuple(phonetic_key(t) for t in core)
     return NameForm(
         original=name,
