@@ -188,3 +188,16 @@ def test_a_compass_point_of_two_gives_two_initials() -> None:
     assert "nwpu" in name_form("Northwestern Polytechnical University").acronyms
     assert _score("NWPU", "Northwestern Polytechnical University", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
     assert _score("NPU", "Northwestern Polytechnical University", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Tulskiy oruzheyniy zavod", "Tula Arms Plant"),
+        ("Kazanskogo vertoletnogo zavoda", "Kazan Helicopter Plant"),  # the genitive, by the stem
+        ("KBP imeni akademika A. G. Shipunova", "KBP named after Academician A.G. Shipunov"),
+        ("Goskorporatsiya Rostec", "State Corporation Rostec"),
+    ],
+)
+def test_more_russian_words_of_defence_industry_names(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
