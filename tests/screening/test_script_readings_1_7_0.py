@@ -201,3 +201,26 @@ def test_a_compass_point_of_two_gives_two_initials() -> None:
 )
 def test_more_russian_words_of_defence_industry_names(query: str, listed: str) -> None:
     assert _score(query, listed, EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("صنایع هواپیماسازی ایران", "Iran Aircraft Manufacturing Industries"),
+        ("شرکت ملی نفت ایران", "National Iranian Oil Company"),
+        ("کشتیرانی جمهوری اسلامی ایران", "Islamic Republic of Iran Shipping Lines"),
+    ],
+)
+def test_more_persian_words_of_organisation_names(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+def test_a_persian_plural_is_its_singular() -> None:
+    assert name_form("سازمان پژوهش‌های نوین دفاعی").words[1] == "pzhwhsh"
+
+
+def test_oil_is_not_petroleum() -> None:
+    # Bharat Petroleum is not Indian Oil: the two words are two firms' names
+    assert _score("Bharat Petroleum Corporation Limited", "Indian Oil Corporation Limited", EntityType.ORGANIZATION) < (
+        DEFAULT_THRESHOLD
+    )

@@ -776,6 +776,9 @@ def _honour_length(after: list[str]) -> int:
     return min(at + 1, len(after))
 
 
+# The Persian plural written after a zero-width non-joiner (پژوهش‌های, researches): the word is its singular.
+_PERSIAN_PLURAL = re.compile("\u200c\u0647\u0627(?:\u06cc\u06cc?)?(?![\u0600-\u06ff])")
+
 # A compass point of two (Northwestern, 西北) gives both initials to an acronym (NWPU, SWJTU).
 _COMPASS_INITIALS = {"northwest": "nw", "northeast": "ne", "southwest": "sw", "southeast": "se"}
 
@@ -794,7 +797,7 @@ def name_form(name: str) -> NameForm:
     wade_giles: tuple[tuple[str, str], ...] = ()
     arabic_script = bool(ARABIC_SCRIPT.search(name))
     if arabic_script:
-        written = _ARABIC_ARTICLE.sub("", _ABD_AL.sub("\u0639\u0628\u062f", name))
+        written = _ARABIC_ARTICLE.sub("", _ABD_AL.sub("\u0639\u0628\u062f", _PERSIAN_PLURAL.sub("", name)))
     elif "-" in name:
         written, wade_giles = _wade_giles_as_pinyin(_ARABIC_LIL.sub("", _PERSIAN_EZAFE.sub("", name)))
     else:
