@@ -141,8 +141,12 @@ def _token_similarity(
         return 0.0, ""  # a short name on its own is an acronym: letters, not sounds (MID is not MIT)
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
-    # Russian ё written yo or jo on one side only (Fyodor / Fedor)
-    if ("yo" in a or "jo" in a) != ("yo" in b or "jo" in b) and phonetic_key(yo_as_e(a)) == phonetic_key(yo_as_e(b)):
+    # Russian ё written yo or jo on one side only (Fyodor / Fedor); the first letters first: most pairs differ there
+    if (
+        a[0] == b[0]
+        and ("yo" in a or "jo" in a) != ("yo" in b or "jo" in b)
+        and phonetic_key(yo_as_e(a)) == phonetic_key(yo_as_e(b))
+    ):
         return 0.95, "same sound, ё written yo or e"
     # Park / Pak, Zhang / Cheung: one surname in two romanisations, in a person's name only (Park
     # Electronics is not Pak Electronics). Two pinyin syllables are two characters, never one name
@@ -232,7 +236,8 @@ def _inline_acronyms(short: NameForm, long: NameForm) -> list[tuple[int, range]]
             run = _initials_run(spelling, long, short.words, taken, lone)
             if run is not None and spelling != token and not _closes_a_phrase(run, long, short.words):
                 run = None  # MoF is not the Ministry of Foreign (Affairs): the phrase goes on
-            if run is None and not lone and spelling == token:
+            # the initials of the long name's words, forms included, hold such a run's: a cheap test first
+            if run is None and not lone and spelling == token and long.acronyms and token in long.acronyms[0]:
                 run = _run_before_a_form(token, long, short.words, taken)
             if run is not None:
                 found.append((position, run))
@@ -276,6 +281,8 @@ def _closes_a_phrase(run: range, long: NameForm, beside: tuple[str, ...]) -> boo
 def _run_before_a_form(token: str, long: NameForm, beside: tuple[str, ...], taken: set[int]) -> range | None:
     """A run of ``long``'s words spelled by ``token`` but its last letter, which is the initial of the company
     form next after the run (RSC Energia: Rocket and Space Corporation Energia), or None."""
+    if not any(word[0] == token[-1] and word in COMPANY_FORM_WORDS for word in long.tokens):
+        return None  # the cheap test first: most names have no such form
     run = _initials_run(token[:-1], long, beside, taken, lone=False)
     if run is None or long.words[run.stop - 1] not in long.tokens:
         return None
@@ -418,7 +425,8 @@ def _alignment(
             excess += weight + listed.weights[best_index] - 2.0 * lighter
             if how != "same":
                 notes.append(f"{token}~{listed.core[best_index]} ({how})")
-    if slip := _slip_in_context(query, listed, done, used):
+    one_left_each = len(query.core) - len(done) == 1 == len(listed.core) - len(used)
+    if one_left_each and (slip := _slip_in_context(query, listed, done, used)):
         position, index, similarity = slip
         done.add(position)
         used.add(index)
@@ -482,13 +490,11 @@ def _alignment(
 def _slip_in_context(
     query: NameForm, listed: NameForm, done: set[int], used: set[int]
 ) -> tuple[int, int, float] | None:
-    """The one word left on each side when the rest of the two names agree, as a typo looser than a word
-    alone may be (two slips in "Henjin" for Heungjin): (query word, listed word, similarity), or None. Only
-    where two words of the names agree, one of them distinctive, the two words begin alike, and they are not
-    both real words or names (Pars / Para, Liaojing / Liaoning)."""
-    if len(done) < MIN_CONTEXT_WORDS or len(query.core) - len(done) != 1 or len(listed.core) - len(used) != 1:
-        return None
-    if not any(query.weights[i] > GENERIC_WEIGHT for i in done):
+    """The one word left on each side (the caller counts them) when the rest of the two names agree, as a
+    typo looser than a word alone may be (two slips in "Henjin" for Heungjin): (query word, listed word,
+    similarity), or None. Only where two words of the names agree, one of them distinctive, the two words
+    begin alike, and they are not both real words or names (Pars / Para, Liaojing / Liaoning)."""
+    if len(done) < MIN_CONTEXT_WORDS or not any(query.weights[i] > GENERIC_WEIGHT for i in done):
         return None
     position = next(i for i in range(len(query.core)) if i not in done)
     index = next(j for j in range(len(listed.core)) if j not in used)

@@ -459,7 +459,9 @@ _MIN_YO_WORD = 5
 
 def yo_as_e(token: str) -> str:
     """``token`` with a Russian ё written yo or jo written e, as the other spelling of it has it."""
-    return _RUSSIAN_YO.sub("e", token) if len(token) >= _MIN_YO_WORD else token
+    if len(token) < _MIN_YO_WORD or ("yo" not in token and "jo" not in token):
+        return token  # the common case, without the pattern
+    return _RUSSIAN_YO.sub("e", token)
 
 
 _ABJAD_DROPPED = re.compile(r"[aeiouyhw]+")
