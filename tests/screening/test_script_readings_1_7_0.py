@@ -114,7 +114,8 @@ def test_yo_as_e() -> None:
 
 def test_the_index_finds_the_other_spelling() -> None:
     assert "p:" + phonetic_key("zvezdochka") in blocking_keys(name_form("Zvyozdochka"))
-    assert any(key.startswith("s:") for key in blocking_keys(name_form("ثابت")) & blocking_keys(name_form("Sabet")))
+    for latin in ("Sabet", "Thabet"):  # ث read s, and a Latin th as the matcher reads it
+        assert any(key.startswith("s:") for key in blocking_keys(name_form("ثابت")) & blocking_keys(name_form(latin)))
 
 
 @pytest.mark.parametrize(
