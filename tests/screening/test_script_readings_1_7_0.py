@@ -225,3 +225,21 @@ def test_oil_is_not_petroleum() -> None:
     assert _score("Bharat Petroleum Corporation Limited", "Indian Oil Corporation Limited", EntityType.ORGANIZATION) < (
         DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ब्रह्मोस एयरोस्पेस", "BrahMos Aerospace"),  # soft c
+        ("پاکستان اٹامک انرجی کمیشن", "Pakistan Atomic Energy Commission"),  # soft g
+        ("نیشنل ڈویلپمنٹ کمپلیکس", "National Development Complex"),  # -tion, x
+        ("پاکستان آرڈیننس فیکٹریز", "Pakistan Ordnance Factories"),
+        ("سپارکو", "SUPARCO"),  # a hard c, the last و a vowel
+    ],
+)
+def test_english_loanwords_in_urdu_and_hindi(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+def test_loanword_sounds_keep_other_words_apart() -> None:
+    assert _score("نیشنل کمپلیکس", "National Compass", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD

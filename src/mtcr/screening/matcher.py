@@ -29,10 +29,10 @@ from mtcr.screening.normalise import (
     STOP_WORDS,
     NameForm,
     abjad_key,
+    as_the_script_writes_it,
     consonant_skeleton,
     name_form,
     phonetic_key,
-    th_dh_as_s_z,
     transliterate,
     yo_as_e,
 )
@@ -130,11 +130,11 @@ def _token_similarity(
     lone_a: bool = False,
     lone_b: bool = False,
     person: bool = False,
-    latin_of_arabic: int = 0,
+    latin_side: int = 0,
 ) -> tuple[float, str]:
     """How alike two words are, and why; ``lone_a``/``lone_b``: that word is the whole of its name;
-    ``person``: the words are of a person's name; ``latin_of_arabic``: 1 or 2 where ``a`` or ``b`` is a
-    Latin spelling compared with a word written in Arabic script."""
+    ``person``: the words are of a person's name; ``latin_side``: 1 or 2 where ``a`` or ``b`` is a
+    Latin spelling compared with a word of a script that leaves vowels unwritten (Arabic, Devanagari)."""
     if a == b:
         return 1.0, "same"
     if (lone_a and len(a) <= MAX_ACRONYM_LENGTH) or (lone_b and len(b) <= MAX_ACRONYM_LENGTH):
@@ -166,10 +166,13 @@ def _token_similarity(
         ):
             if len(skeleton_a) >= shortest and skeleton_a == skeleton_b:
                 return similarity, "same consonants"
-        latin, script = (a, b) if latin_of_arabic == 1 else (b, a)
-        if latin_of_arabic and ("th" in latin or "dh" in latin):  # Thabet / ثابت, "sbt"
-            consonants = abjad_key(th_dh_as_s_z(latin))
-            if len(consonants) >= 2 and consonants == abjad_key(script):
+        # the Latin word's letters as the script writes their sounds: th and dh as ث and ذ/ظ are read (Thabet,
+        # ثابت), and an English loanword's soft c, -tion, x and soft g (Aerospace एयरोस्पेस, National نیشنل,
+        # Complex کمپلیکس, Energy انرجی)
+        latin, script = (a, b) if latin_side == 1 else (b, a)
+        if latin_side and (spoken := as_the_script_writes_it(latin)) != latin:
+            consonants, written = abjad_key(spoken), abjad_key(script)
+            if len(consonants) >= 2 and consonants in (written, written.replace("v", "")):
                 return ABJAD_SIMILARITY, "same consonants"
     longest = max(len(a), len(b))
     if (
@@ -324,7 +327,10 @@ def _alignment(
     abjad = query.abjad or listed.abjad
     arabic_query = not query.original.isascii() and bool(ARABIC_SCRIPT.search(query.original))
     arabic_listed = not listed.original.isascii() and bool(ARABIC_SCRIPT.search(listed.original))
-    latin_of_arabic = 2 if arabic_query and not arabic_listed else 1 if arabic_listed and not arabic_query else 0
+    # which name is in Latin letters against one in a script that leaves vowels unwritten
+    latin_side = (
+        2 if query.abjad and listed.original.isascii() else 1 if listed.abjad and query.original.isascii() else 0
+    )
     # a short word alone is an acronym, but not one written in Arabic script: سایپا is "syp", Saipa
     lone_query = query.is_single_token and not arabic_query
     lone_listed = listed.is_single_token and not arabic_listed
@@ -388,7 +394,7 @@ def _alignment(
                 if index in used:
                     continue
                 similarity, kind = _token_similarity(
-                    token, other, key, other_key, abjad, lone_query, lone_listed, person, latin_of_arabic
+                    token, other, key, other_key, abjad, lone_query, lone_listed, person, latin_side
                 )
                 other_spoken = listed_spoken[index]
                 if spoken != token or other_spoken != other:
@@ -402,7 +408,7 @@ def _alignment(
                         lone_query,
                         lone_listed,
                         person,
-                        latin_of_arabic,
+                        latin_side,
                     )
                     if alternative[0] > similarity:
                         similarity, kind = alternative

@@ -476,6 +476,26 @@ def th_dh_as_s_z(token: str) -> str:
     return token.replace("th", "s").replace("dh", "z")
 
 
+# English spellings whose sounds Urdu, Hindi and Persian write otherwise in a loanword: soft c (Aerospace
+# एयरोस्पेस), -tion (National نیشنل), x (Complex کمپلیکس), a hard c (Suparco سپارکو), soft g (Energy انرجی)
+_LOANWORD_SOUNDS = (
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"ti(?=[aou])"), "sh"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"c(?!h)"), "k"),
+    (re.compile(r"g(?=[eiy])"), "j"),
+)
+
+
+def as_the_script_writes_it(token: str) -> str:
+    """A Latin word as a script that leaves vowels unwritten writes its sounds: th and dh as ث and ذ/ظ
+    are read, and an English loanword's c, -tion, x and soft g (compared by consonants only)."""
+    token = th_dh_as_s_z(token)
+    for pattern, sound in _LOANWORD_SOUNDS:
+        token = pattern.sub(sound, token)
+    return token
+
+
 _ABJAD_VOWELS = re.compile(r"[aeiouy]+")
 
 
