@@ -243,3 +243,8 @@ def test_english_loanwords_in_urdu_and_hindi(query: str, listed: str) -> None:
 
 def test_loanword_sounds_keep_other_words_apart() -> None:
     assert _score("نیشنل کمپلیکس", "National Compass", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
+
+
+def test_vikas_is_development_only_in_devanagari() -> None:
+    assert _score("रक्षा अनुसंधान एवं विकास संगठन", "Defence Research and Development Organisation") >= (DEFAULT_THRESHOLD)
+    assert _score("Vikas Kumar", "Development Kumar") < DEFAULT_THRESHOLD  # a given name in Latin letters
