@@ -9,7 +9,14 @@ import pytest
 from mtcr.screening.index import blocking_keys
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, compare
 from mtcr.screening.model import EntityType, ListEntity, Party
-from mtcr.screening.normalise import name_form, phonetic_key, transliterate, yo_as_e
+from mtcr.screening.normalise import (
+    english_loanword_consonants,
+    korean_loanword_consonants,
+    name_form,
+    phonetic_key,
+    transliterate,
+    yo_as_e,
+)
 
 
 def _score(query: str, listed: str, entity_type: EntityType = EntityType.PERSON) -> float:
@@ -248,3 +255,28 @@ def test_loanword_sounds_keep_other_words_apart() -> None:
 def test_vikas_is_development_only_in_devanagari() -> None:
     assert _score("रक्षा अनुसंधान एवं विकास संगठन", "Defence Research and Development Organisation") >= (DEFAULT_THRESHOLD)
     assert _score("Vikas Kumar", "Development Kumar") < DEFAULT_THRESHOLD  # a given name in Latin letters
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("한화에어로스페이스", "Hanwha Aerospace"),
+        ("한화시스템", "Hanwha Systems"),
+        ("삼성테크윈", "Samsung Techwin"),
+        ("두산에너빌리티", "Doosan Enerbility"),  # 두 du is a syllable, not the French du
+        ("대한트레이딩", "Daehan Trading"),
+    ],
+)
+def test_english_loanwords_written_in_hangul(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+def test_a_hangul_loanword_is_that_word_only() -> None:
+    assert _score("한화에어로스페이스", "Hanwha Systems", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
+    assert _score("한화시스템", "Hanwha Aerospace", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
+
+
+def test_loanword_consonants() -> None:
+    assert korean_loanword_consonants("eeoroseupeiseu") in english_loanword_consonants("aerospace")
+    assert korean_loanword_consonants("tekeuwin") in english_loanword_consonants("techwin")  # ch as k
+    assert korean_loanword_consonants("hanhwa") not in english_loanword_consonants("aerospace")

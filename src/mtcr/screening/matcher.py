@@ -12,6 +12,7 @@ Features:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -31,6 +32,8 @@ from mtcr.screening.normalise import (
     abjad_key,
     as_the_script_writes_it,
     consonant_skeleton,
+    english_loanword_consonants,
+    korean_loanword_consonants,
     name_form,
     phonetic_key,
     transliterate,
@@ -361,17 +364,19 @@ def _alignment(
     # word pairing, which would take "Kimpark" for an abbreviation of "Kim".
     # the query words matched so -> the listed words each covers: a run of dictionary words is no name ("Hightech")
     spaced_query: dict[int, tuple[int, ...]] = {}
-    for side, side_taken, opposite, opposite_taken in ((query, done, listed, used), (listed, used, query, done)):
-        for spaced in _spaced_runs(side, side_taken, opposite, opposite_taken, abjad):
-            covered_weight = sum(opposite.weights[i] for i in spaced.covered)
-            matched += spaced.similarity * covered_weight
-            excess += side.weights[spaced.at] - covered_weight
-            side_taken.add(spaced.at)
-            opposite_taken.update(spaced.covered)
-            kinds.add("spacing")
-            notes.append(f"{side.words[spaced.at]}={' '.join(spaced.window)} (spaced differently)")
-            if side is query:
-                spaced_query[spaced.at] = spaced.covered
+    # then an English loanword written in Hangul, among the syllables left (Hanwha first, then Aerospace)
+    for find_runs, how in ((_spaced_runs, "spaced differently"), (_loanword_runs, "a loanword in Hangul")):
+        for side, side_taken, opposite, opposite_taken in ((query, done, listed, used), (listed, used, query, done)):
+            for spaced in find_runs(side, side_taken, opposite, opposite_taken, abjad):
+                covered_weight = sum(opposite.weights[i] for i in spaced.covered)
+                matched += spaced.similarity * covered_weight
+                excess += side.weights[spaced.at] - covered_weight
+                side_taken.add(spaced.at)
+                opposite_taken.update(spaced.covered)
+                kinds.add("spacing")
+                notes.append(f"{side.words[spaced.at]}={' '.join(spaced.window)} ({how})")
+                if side is query:
+                    spaced_query[spaced.at] = spaced.covered
     # the listed words as spoken and the translations they also meet, taken once, not once per query word
     listed_core, listed_words = listed.core, listed.words
     listed_spoken = [word if word.isascii() else transliterate(word) for word in listed_words]
@@ -559,6 +564,8 @@ def _spaced_runs(
     # Only a word found in the other name run together, as written or by sound, can be one of its runs:
     # a test on whole strings that rules out almost every pair at once (it runs for every candidate).
     other_consonants = abjad_key(other.letters) if abjad else ""
+    # Han and Hangul syllables that are stop words elsewhere (두 du, 安 an) are in no run-together form but this
+    syllables_sound = phonetic_key.__wrapped__(other.letters) if _HANGUL_OR_HAN.search(other.original) else ""
     wanted = [
         (at, word)
         for at, word in unmatched
@@ -566,6 +573,7 @@ def _spaced_runs(
         or (sound := phonetic_key(word)) in other.sounds
         or sound in other.joined_sound
         or (abjad and abjad_key(word) in other_consonants)
+        or (syllables_sound and sound in syllables_sound)
     ]
     if not wanted:
         return found
@@ -590,6 +598,57 @@ def _spaced_runs(
                 covered = _free_run(window, other.words, free)
                 if covered:
                     match = SpacedRun(at, covered, window, similarity)
+                    break
+            if match:
+                break
+        if match:
+            found.append(match)
+            free = [i for i in free if i not in match.covered]
+    return found
+
+
+MIN_LOANWORD_WORD = 5
+MIN_LOANWORD_CONSONANTS = 3
+MAX_LOANWORD_SYLLABLES = 8  # 에어로스페이스, Aerospace: seven
+LOANWORD_SIMILARITY = 0.85  # the consonants alone, in broad classes
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_OR_HAN = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+
+
+def _loanword_runs(
+    one: NameForm, taken_one: set[int], other: NameForm, taken_other: set[int], abjad: bool = False
+) -> list[SpacedRun]:
+    """Unmatched words of ``one``, in Latin letters, that a run of ``other``'s Hangul syllables writes as an
+    English loanword (Hanwha Aerospace, 한화에어로스페이스; Hanwha Systems, 한화시스템), compared by consonants:
+    the first and shortest such run that starts on a vowel where the word does (e eo ro seu pe i seu).
+    ``abjad`` is not asked: Hangul writes its vowels."""
+    found: list[SpacedRun] = []
+    if not one.original.isascii() or other.original.isascii() or not _HANGUL.search(other.original):
+        return found
+    tokens = other.tokens
+    if len(tokens) > MAX_SEARCHED_WORDS:
+        return found
+    whole = korean_loanword_consonants("".join(tokens))
+    free = [i for i in range(len(other.words)) if i not in taken_other]
+    for at, word in enumerate(one.words):
+        if at in taken_one or len(word) < MIN_LOANWORD_WORD or not word.isalpha():
+            continue
+        wanted = {
+            consonants
+            for consonants in english_loanword_consonants(word)
+            if len(consonants) >= MIN_LOANWORD_CONSONANTS and consonants in whole
+        }
+        match = None
+        starts_with_vowel = word[0] in "aeiou"
+        for start in range(len(tokens) - 1) if wanted else ():
+            if (tokens[start][0] in "aeiou") != starts_with_vowel:
+                continue  # Aerospace begins at 에 e, Techwin at 테 te
+            for size in range(2, min(MAX_LOANWORD_SYLLABLES, len(tokens) - start) + 1):
+                window = tokens[start : start + size]
+                if korean_loanword_consonants("".join(window)) in wanted and (
+                    covered := _free_run(window, other.words, free)
+                ):
+                    match = SpacedRun(at, covered, window, LOANWORD_SIMILARITY)
                     break
             if match:
                 break

@@ -487,6 +487,44 @@ _LOANWORD_SOUNDS = (
 )
 
 
+# An English word written in Hangul (에어로스페이스 Aerospace, 시스템 System, 에너빌리티 Enerbility): Korean writes
+# each consonant of a cluster with the vowel ㅡ (스 seu), no f, v, z or th, one letter for l and r, and no r
+# after a vowel. Compared by classes of consonants (h one of them: 한화 is no part of Aerospace), as the two
+# spellings share nothing else.
+_KOREAN_EPENTHETIC_EU = re.compile(r"(?<=[bcdghjkmnpst])eu")
+_ENGLISH_AS_KOREAN = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "s"),
+    (re.compile(r"sh"), "s"),
+    (re.compile(r"gh"), ""),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"(?<=[aeiou])r(?![aeiouy])"), ""),  # Enerbility: 에너빌리티, no r
+)
+_CONSONANT_CLASSES = str.maketrans("bpfvdtgkcqjzslrmnh", "ppppttkkkkjjsrrmnh", "aeiouywx'")
+
+
+def _consonant_classes(spelling: str) -> str:
+    return _REPEATS.sub(r"\1", spelling.translate(_CONSONANT_CLASSES))
+
+
+def korean_loanword_consonants(romanised: str) -> str:
+    """The consonants of Hangul syllables run together, as read for an English loanword ("eeoroseupeiseu",
+    에어로스페이스: "rsps")."""
+    return _consonant_classes(_KOREAN_EPENTHETIC_EU.sub("", romanised))
+
+
+def english_loanword_consonants(word: str) -> set[str]:
+    """The consonants Hangul would write for an English word, in the classes ``korean_loanword_consonants``
+    gives: Aerospace "rsps"; ch read both ways (Techwin, 테크윈; Church), a plural s also without."""
+    for pattern, sound in _ENGLISH_AS_KOREAN:
+        word = pattern.sub(sound, word)
+    spellings = {word.replace("ch", "k"), word.replace("ch", "j")}
+    spellings |= {spelling[:-1] for spelling in spellings if spelling.endswith("s")}
+    return {_consonant_classes(spelling) for spelling in spellings}
+
+
 def as_the_script_writes_it(token: str) -> str:
     """A Latin word as a script that leaves vowels unwritten writes its sounds: th and dh as ث and ذ/ظ
     are read, and an English loanword's c, -tion, x and soft g (compared by consonants only)."""
