@@ -280,3 +280,19 @@ def test_loanword_consonants() -> None:
     assert korean_loanword_consonants("eeoroseupeiseu") in english_loanword_consonants("aerospace")
     assert korean_loanword_consonants("tekeuwin") in english_loanword_consonants("techwin")  # ch as k
     assert korean_loanword_consonants("hanhwa") not in english_loanword_consonants("aerospace")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Московский институт теплотехники", "Moscow Institute of Thermal Technology"),
+        ("Федеральная служба по военно-техническому сотрудничеству", "Federal Service for Military-Technical Cooperation"),
+        ("Объединённая авиастроительная корпорация", "United Aircraft Corporation"),
+    ],
+)
+def test_more_russian_words_in_cyrillic(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+def test_fgup_is_a_company_form() -> None:
+    assert "fgup" not in name_form("ФГУП «Центральный научно-исследовательский институт машиностроения»").core

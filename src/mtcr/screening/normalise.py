@@ -111,6 +111,8 @@ COMPANY_FORM_WORDS = frozenset(
         "oao",
         "zao",
         "pao",
+        "fgup",  # ФГУП, a federal state unitary enterprise
+        "gup",  # ГУП, a state unitary enterprise
         "tov",
         "pte",
         "pvt",
