@@ -286,7 +286,10 @@ def test_loanword_consonants() -> None:
     ("query", "listed"),
     [
         ("Московский институт теплотехники", "Moscow Institute of Thermal Technology"),
-        ("Федеральная служба по военно-техническому сотрудничеству", "Federal Service for Military-Technical Cooperation"),
+        (
+            "Федеральная служба по военно-техническому сотрудничеству",
+            "Federal Service for Military-Technical Cooperation",
+        ),
         ("Объединённая авиастроительная корпорация", "United Aircraft Corporation"),
     ],
 )
