@@ -299,3 +299,11 @@ def test_more_russian_words_in_cyrillic(query: str, listed: str) -> None:
 
 def test_fgup_is_a_company_form() -> None:
     assert "fgup" not in name_form("ФГУП «Центральный научно-исследовательский институт машиностроения»").core
+
+
+def test_shanxi_is_not_shaanxi() -> None:
+    assert _score("Shanxi Machinery", "Shaanxi Machinery", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
+    assert _score("Shensi Aircraft Industry", "Shaanxi Aircraft Industry", EntityType.ORGANIZATION) >= (
+        DEFAULT_THRESHOLD
+    )  # the postal spelling
+    assert _score("Kirin Chemical", "Jilin Chemical", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD

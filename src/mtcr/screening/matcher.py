@@ -26,6 +26,7 @@ from mtcr.screening.normalise import (
     COMPANY_FORM_WORDS,
     GENERIC_WEIGHT,
     GENERIC_WORDS,
+    GLOSSARY_CONCEPTS,
     RELATED_CONCEPTS,
     STOP_WORDS,
     NameForm,
@@ -140,6 +141,8 @@ def _token_similarity(
     Latin spelling compared with a word of a script that leaves vowels unwritten (Arabic, Devanagari)."""
     if a == b:
         return 1.0, "same"
+    if a in GLOSSARY_CONCEPTS and b in GLOSSARY_CONCEPTS:
+        return 0.0, ""  # two of the glossary's concepts are two words, however alike (Shanxi, Shaanxi)
     if (lone_a and len(a) <= MAX_ACRONYM_LENGTH) or (lone_b and len(b) <= MAX_ACRONYM_LENGTH):
         return 0.0, ""  # a short name on its own is an acronym: letters, not sounds (MID is not MIT)
     if key_a == key_b and len(key_a) >= 2:

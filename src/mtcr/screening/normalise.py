@@ -594,6 +594,7 @@ def _load_glossary() -> tuple[
 # NATIVE_WORDS: a word as written in its script (物理, 정보, جامعة) -> its syllables run together as
 # transliterated ("wuli") and its concept, read only where it is written
 GLOSSARY, EXPANSIONS, RELATED_CONCEPTS, NATIVE_WORDS = _load_glossary()
+GLOSSARY_CONCEPTS = frozenset(GLOSSARY.values())
 _NO_WORDS: dict[str, str] = {}
 
 
