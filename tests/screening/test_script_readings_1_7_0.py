@@ -307,3 +307,8 @@ def test_shanxi_is_not_shaanxi() -> None:
         DEFAULT_THRESHOLD
     )  # the postal spelling
     assert _score("Kirin Chemical", "Jilin Chemical", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+def test_bureau_and_office_translate_one_word() -> None:
+    assert _score("Bureau 39", "Office 39", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+    assert _score("Bureau 39", "Office 38", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
