@@ -312,3 +312,27 @@ def test_shanxi_is_not_shaanxi() -> None:
 def test_bureau_and_office_translate_one_word() -> None:
     assert _score("Bureau 39", "Office 39", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
     assert _score("Bureau 39", "Office 38", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("第十四研究所", "14th yan jiu suo"), ("第二研究院", "2nd yan jiu yuan"), ("第一百零五厂", "105th chang")],
+)
+def test_a_numbered_chinese_body_is_its_english_ordinal(text: str, expected: str) -> None:
+    assert transliterate(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("中国航天科工集团第二研究院", "Second Academy of China Aerospace Science and Industry Corporation"),
+        ("中国人民解放军战略支援部队", "PLA Strategic Support Force"),
+        ("中国商用飞机有限责任公司", "Commercial Aircraft Corporation of China"),
+    ],
+)
+def test_more_chinese_words_of_defence_names(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+def test_numbered_institutes_stay_apart() -> None:
+    assert _score("第十四研究所", "24th Research Institute", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD

@@ -342,6 +342,31 @@ def _hangul_with_r(syllable: str, before: str) -> str:
     return "R" + romanised[1:]
 
 
+# A numbered body in Chinese (第十四研究所, the 14th Research Institute; 第二研究院, the Second Academy): the
+# ordinal as English writes it in figures, which the glossary reads as First, Second, Third.
+_HAN_ORDINAL = re.compile("第([零〇一二两三四五六七八九十百]+)")
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _han_number(numeral: str) -> int:
+    """十四 -> 14, 二十 -> 20, 一百零五 -> 105."""
+    total, digit = 0, 0
+    for character in numeral:
+        if character == "百":
+            total, digit = total + (digit or 1) * 100, 0
+        elif character == "十":
+            total, digit = total + (digit or 1) * 10, 0
+        else:
+            digit = _HAN_DIGITS[character]
+    return total + digit
+
+
+def _english_ordinal(found: re.Match[str]) -> str:
+    number = _han_number(found.group(1))
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f" {number}{suffix} "
+
+
 def transliterate(text: str) -> str:
     """ASCII, lower case, punctuation to spaces: 'Общество «Ромашка»' -> 'obshchestvo romashka'."""
     if text.isascii():  # the common case, without the per-character work
@@ -354,6 +379,8 @@ def transliterate(text: str) -> str:
         folded = folded.translate(_SOUNDS_OF_ARABIC_LETTERS)
         if _PERSIAN_OR_URDU.search(folded):
             folded = folded.translate(_PERSIAN_DAD)
+    if "第" in folded:
+        folded = _HAN_ORDINAL.sub(_english_ordinal, folded)
     spaced = "".join(
         f" {_hangul_with_r(ch, before) if _is_hangul(ch) else anyascii(ch)} " if _is_syllabic(ch) else ch
         for before, ch in zip(" " + folded, folded, strict=False)
