@@ -345,7 +345,7 @@ def _hangul_with_r(syllable: str, before: str) -> str:
 # A numbered body in Chinese (第十四研究所, the 14th Research Institute; 第二研究院, the Second Academy): the
 # ordinal as English writes it in figures, which the glossary reads as First, Second, Third.
 _HAN_ORDINAL = re.compile("第([零〇一二两三四五六七八九十百]+)")
-_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 
 
 def _han_number(numeral: str) -> int:
