@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -59,13 +58,6 @@ def _short_words(form: NameForm) -> list[str]:
     return [word] if word else []
 
 
-@lru_cache(maxsize=100_000)
-def _th_dh_skeleton(token: str) -> str:
-    """The consonants of a Latin spelling with th and dh read s and z, as the matcher reads them against
-    Arabic script (cached apart from the phonetic keys, which these spellings would crowd)."""
-    return consonant_skeleton(phonetic_key.__wrapped__(th_dh_as_s_z(token)))
-
-
 def blocking_keys(form: NameForm) -> set[str]:
     """The keys of one name, for ranking candidates. Acronyms have three kinds of key: "a:" for the
     initials of a name of several words, "r:" for the initials of a long run of its words, "w:" for
@@ -79,8 +71,11 @@ def blocking_keys(form: NameForm) -> set[str]:
             skeleton = consonant_skeleton(phonetic)
             if len(skeleton) >= 3:
                 keys.add("s:" + skeleton)  # names written without vowels (Persian, Arabic, Hindi)
-            if "th" in token or "dh" in token:  # Thabet is found by ثابت, "sbt", as the matcher reads th and dh
-                keys.add("s:" + _th_dh_skeleton(token))
+            # ثابت, "thbt", is found by Sabet too, as the matcher reads th and dh in Arabic script
+            if form.abjad and ("th" in token or "dh" in token):
+                as_s_z = consonant_skeleton(phonetic_key(th_dh_as_s_z(token)))
+                if len(as_s_z) >= 3:
+                    keys.add("s:" + as_s_z)
         if len(token) >= 5:
             keys.add("b:" + token[:4])
             keys.add("e:" + token[-4:])

@@ -31,12 +31,13 @@ from mtcr.screening.normalise import (
     STOP_WORDS,
     NameForm,
     abjad_key,
-    as_the_script_writes_it,
     consonant_skeleton,
     english_loanword_consonants,
+    english_loanword_sounds,
     korean_loanword_consonants,
     name_form,
     phonetic_key,
+    th_dh_as_s_z,
     transliterate,
     yo_as_e,
 )
@@ -51,11 +52,9 @@ RELATED_SCORE = 0.8  # a word of another language against the other concept it i
 NAME_VARIANT_SCORE = 0.9  # a surname's spelling in another romanisation (Park / Pak)
 MAX_TYPO_WORD = 64  # no word is longer; the typo distance is quadratic in length (a 20,000-letter "word": minutes)
 GENERIC_TYPO_SIMILARITY = 0.7  # a slip in a generic word may be looser: it cannot make another name
-LONE_TYPO_COST = 0.15
-MIN_LONE_TYPO_WORD = 6  # shorter lone words are acronyms as often (USTC / UESTC), one slip apart
 CONTEXT_TYPO_SIMILARITY = 0.82  # the one word that differs between two names otherwise the same (_slip_in_context)
-MIN_CONTEXT_WORDS = 2
-MIN_CONTEXT_SLIP_WORD = 3
+MIN_CONTEXT_WORDS = 2  # words of the two names that agree around the slip, one of them distinctive
+MIN_CONTEXT_SLIP_WORD = 3  # a shorter word slipped is as likely another word
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
 ACRONYM_SCORE = 0.9
 SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
@@ -141,10 +140,12 @@ def _token_similarity(
     Latin spelling compared with a word of a script that leaves vowels unwritten (Arabic, Devanagari)."""
     if a == b:
         return 1.0, "same"
-    if a in GLOSSARY_CONCEPTS and b in GLOSSARY_CONCEPTS:
-        return 0.0, ""  # two of the glossary's concepts are two words, however alike (Shanxi, Shaanxi)
     if (lone_a and len(a) <= MAX_ACRONYM_LENGTH) or (lone_b and len(b) <= MAX_ACRONYM_LENGTH):
         return 0.0, ""  # a short name on its own is an acronym: letters, not sounds (MID is not MIT)
+    if a in GLOSSARY_CONCEPTS and b in GLOSSARY_CONCEPTS:
+        # two of the glossary's concepts are two words however alike (Shanxi, Shaanxi), but one may be
+        # short for the other (Air, Airlines; Pak, Pakistan)
+        return _abbreviation(a, b)
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
     # Russian ё written yo or jo on one side only (Fyodor / Fedor); the first letters first: most pairs differ there
@@ -172,14 +173,16 @@ def _token_similarity(
         ):
             if len(skeleton_a) >= shortest and skeleton_a == skeleton_b:
                 return similarity, "same consonants"
-        # the Latin word's letters as the script writes their sounds: th and dh as ث and ذ/ظ are read (Thabet,
-        # ثابت), and an English loanword's soft c, -tion, x and soft g (Aerospace एयरोस्पेस, National نیشنل,
-        # Complex کمپلیکس, Energy انرجی)
-        latin, script = (a, b) if latin_side == 1 else (b, a)
-        if latin_side and (spoken := as_the_script_writes_it(latin)) != latin:
-            consonants, written = abjad_key(spoken), abjad_key(script)
-            if len(consonants) >= 2 and consonants in (written, written.replace("v", "")):
-                return ABJAD_SIMILARITY, "same consonants"
+        # against a Latin spelling: the script's th and dh also as Persian says ث, ذ, ظ and ض, s and z
+        # (ثابت Sabet, رضا Reza, کاظمی Kazemi); the Latin word also as the script writes an English
+        # loanword's sounds (Aerospace एयरोस्पेस, National نیشنل, Complex کمپلیکس, Energy انرجی)
+        if latin_side:
+            latin, script = (a, b) if latin_side == 1 else (b, a)
+            for consonants in (abjad_key, consonant_skeleton):  # the second drops h: ظاهر "dhhr", Zaher
+                latin_consonants = {consonants(latin), consonants(english_loanword_sounds(latin))}
+                for written in {consonants(script), consonants(th_dh_as_s_z(script))}:
+                    if len(written) >= 2 and latin_consonants & {written, written.replace("v", "")}:
+                        return ABJAD_SIMILARITY, "same consonants, as the script writes the sounds"
     longest = max(len(a), len(b))
     if (
         min(len(a), len(b)) >= 4
@@ -190,11 +193,7 @@ def _token_similarity(
         similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
         # two real words or names one letter apart (Hekmat / Hemmat, Haiyang / Haiying) are two names
         if similarity >= TYPO_SIMILARITY:
-            if are_different_words(a, b):
-                return 0.0, REAL_WORDS
-            # a name of one long word has no other word to agree: its typo alone decides (Lontke, Grafti)
-            lone_word = lone_a and lone_b and min(len(a), len(b)) >= MIN_LONE_TYPO_WORD
-            return similarity - (LONE_TYPO_COST if lone_word else TYPO_COST), "typo"
+            return (0.0, REAL_WORDS) if are_different_words(a, b) else (similarity - TYPO_COST, "typo")
     # A slip in a generic word ("Ceeter", "Piant"): their list is closed, and a non-word this near one of
     # them is a slip of it, where two names as near may be two names. Needs the same first letter.
     if (
@@ -207,7 +206,12 @@ def _token_similarity(
         similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
         if similarity >= GENERIC_TYPO_SIMILARITY and not is_known_word(b if a in GENERIC_WORDS else a):
             return similarity - TYPO_COST, GENERIC_SLIP
-    # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
+    return _abbreviation(a, b)
+
+
+def _abbreviation(a: str, b: str) -> tuple[float, str]:
+    """The party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's
+    word."""
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
@@ -368,7 +372,10 @@ def _alignment(
     # the query words matched so -> the listed words each covers: a run of dictionary words is no name ("Hightech")
     spaced_query: dict[int, tuple[int, ...]] = {}
     # then an English loanword written in Hangul, among the syllables left (Hanwha first, then Aerospace)
-    for find_runs, how in ((_spaced_runs, "spaced differently"), (_loanword_runs, "a loanword in Hangul")):
+    for find_runs, how in (
+        (_spaced_runs, "spaced differently"),
+        (_loanword_runs, "by consonants, as Hangul writes them"),
+    ):
         for side, side_taken, opposite, opposite_taken in ((query, done, listed, used), (listed, used, query, done)):
             for spaced in find_runs(side, side_taken, opposite, opposite_taken, abjad):
                 covered_weight = sum(opposite.weights[i] for i in spaced.covered)
@@ -507,7 +514,7 @@ def _slip_in_context(
     """The one word left on each side (the caller counts them) when the rest of the two names agree, as a
     typo looser than a word alone may be (two slips in "Henjin" for Heungjin): (query word, listed word,
     similarity), or None. Only where two words of the names agree, one of them distinctive, the two words
-    begin alike, and they are not both real words or names (Pars / Para, Liaojing / Liaoning)."""
+    begin alike, and they are not two real words or names (Pars / Para, Huarui / Huarun) nor one vowel apart."""
     if len(done) < MIN_CONTEXT_WORDS or not any(query.weights[i] > GENERIC_WEIGHT for i in done):
         return None
     position = next(i for i in range(len(query.core)) if i not in done)
@@ -518,7 +525,10 @@ def _slip_in_context(
         or min(len(a), len(b)) < MIN_CONTEXT_SLIP_WORD
         or max(len(a), len(b)) > MAX_TYPO_WORD
         or not (a.isalpha() and b.isalpha())
-        or (is_known_word(a) and is_known_word(b))
+        or are_different_words(a, b)
+        or (len(syllables := pinyin_split(a)) > 1 and len(syllables) == len(pinyin_split(b)))  # Huarui, Huarun
+        # the same consonants, one vowel apart: two names (Nasiri / Nasari, Karimi / Karami)
+        or (len(a) == len(b) and consonant_skeleton(a) == consonant_skeleton(b))
     ):
         return None
     similarity = typo_similarity(a, b, CONTEXT_TYPO_SIMILARITY)
@@ -566,7 +576,7 @@ def _spaced_runs(
         return found
     # Only a word found in the other name run together, as written or by sound, can be one of its runs:
     # a test on whole strings that rules out almost every pair at once (it runs for every candidate).
-    other_consonants = abjad_key(other.letters) if abjad else ""
+    other_consonants = _abjad_readings(other.letters, other.abjad) if abjad else set()
     # Han and Hangul syllables that are stop words elsewhere (두 du, 安 an) are in no run-together form but this
     syllables_sound = phonetic_key.__wrapped__(other.letters) if _HANGUL_OR_HAN.search(other.original) else ""
     wanted = [
@@ -575,7 +585,7 @@ def _spaced_runs(
         if word in other.letters
         or (sound := phonetic_key(word)) in other.sounds
         or sound in other.joined_sound
-        or (abjad and abjad_key(word) in other_consonants)
+        or any(reading in letters for reading in _abjad_readings(word, one.abjad) for letters in other_consonants)
         or (syllables_sound and sound in syllables_sound)
     ]
     if not wanted:
@@ -594,7 +604,11 @@ def _spaced_runs(
                 # uncached: the runs of every pair of names would push real words out of the key cache
                 elif phonetic_key.__wrapped__(joined) == phonetic_key(word):
                     similarity = 0.95
-                elif abjad and abjad_key.__wrapped__(joined) == abjad_key(word):  # its consonants (محمدجواد)
+                elif (  # its consonants (محمدجواد), and a final i or not on both sides (Alireza is not علیرضایی)
+                    abjad
+                    and _abjad_readings(joined, other.abjad) & _abjad_readings(word, one.abjad)
+                    and joined.endswith(("i", "y")) == word.endswith(("i", "y"))
+                ):
                     similarity = ABJAD_SIMILARITY
                 else:
                     continue  # no typos on top: "Atlasmarine" is not "Atlas Marina"
@@ -610,8 +624,8 @@ def _spaced_runs(
     return found
 
 
-MIN_LOANWORD_WORD = 5
-MIN_LOANWORD_CONSONANTS = 3
+MIN_LOANWORD_WORD = 5  # a Latin word this long or longer may be a loanword written in Hangul
+MIN_LOANWORD_CONSONANTS = 3  # classes of consonants the two spellings share at least (Systems: s t m)
 MAX_LOANWORD_SYLLABLES = 8  # 에어로스페이스, Aerospace: seven
 LOANWORD_SIMILARITY = 0.85  # the consonants alone, in broad classes
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -633,7 +647,8 @@ def _loanword_runs(
         return found
     whole = korean_loanword_consonants("".join(tokens))
     free = [i for i in range(len(other.words)) if i not in taken_other]
-    for at, word in enumerate(one.words):
+    # the longest words first: Aerospace takes 에어 before Hanwha could run on into them
+    for at, word in sorted(enumerate(one.words), key=lambda item: -len(item[1])):
         if at in taken_one or len(word) < MIN_LOANWORD_WORD or not word.isalpha():
             continue
         wanted = {
@@ -648,9 +663,17 @@ def _loanword_runs(
                 continue  # Aerospace begins at 에 e, Techwin at 테 te
             for size in range(2, min(MAX_LOANWORD_SYLLABLES, len(tokens) - start) + 1):
                 window = tokens[start : start + size]
-                if korean_loanword_consonants("".join(window)) in wanted and (
+                if (consonants := korean_loanword_consonants("".join(window))) in wanted and (
                     covered := _free_run(window, other.words, free)
                 ):
+                    # and the syllables after it that add no consonant (디스플레이: peul le i)
+                    while start + size < len(tokens):
+                        longer = tokens[start : start + size + 1]
+                        if korean_loanword_consonants("".join(longer)) != consonants:
+                            break
+                        if not (longer_covered := _free_run(longer, other.words, free)):
+                            break
+                        size, window, covered = size + 1, longer, longer_covered
                     match = SpacedRun(at, covered, window, LOANWORD_SIMILARITY)
                     break
             if match:
@@ -659,6 +682,13 @@ def _loanword_runs(
             found.append(match)
             free = [i for i in free if i not in match.covered]
     return found
+
+
+def _abjad_readings(spelling: str, in_arabic_script: bool) -> set[str]:
+    """The consonants of a spelling, and where it was read from Arabic script, with its th and dh as Persian
+    says them too (علیرضا "lyrdh": Ali Reza)."""
+    consonants = abjad_key.__wrapped__(spelling)
+    return {consonants, abjad_key.__wrapped__(th_dh_as_s_z(spelling))} if in_arabic_script else {consonants}
 
 
 def _free_run(window: tuple[str, ...], words: tuple[str, ...], free: list[int]) -> tuple[int, ...]:

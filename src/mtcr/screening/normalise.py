@@ -312,15 +312,10 @@ _ANUSVARA_BEFORE_LABIAL = re.compile(r"[ंँ](?=[पफबभम])")  # मु
 _DEVANAGARI_AND = frozenset(["aur", "evn", "end"])
 _DEVANAGARI_LETTER = re.compile("|".join(sorted(_DEVANAGARI_SPELLINGS, key=len, reverse=True)))
 
-# ذ and ظ read z, ث s, as Persian, Urdu and Turkish say them and as Arabic names are often romanised
-# (کاظمی Kazemi, ذوالقدر Zolghadr, ثابت Sabet, عثمان Osman), where anyascii writes dh and th - which
-# then read only as د or ت before ه (زاده "zdh"); a Latin th or dh meets them as s and z (th_dh_as_s_z).
-# ض is z in Persian and Urdu (رمضانی Ramezani) and d in Arabic (Ramadan): z only in a name with a letter
-# Arabic does not write (پ چ ژ گ, the Persian ک and ی, Urdu ٹ ڈ ڑ ے).
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-_SOUNDS_OF_ARABIC_LETTERS = str.maketrans({"\u0630": "\u0632", "\u0638": "\u0632", "\u062b": "\u0633"})
-_PERSIAN_OR_URDU = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc\u0679\u0688\u0691\u06d2]")
-_PERSIAN_DAD = str.maketrans({"\u0636": "\u0632"})
+# ض (dad) read dh, as ذ (dhal) and ظ (za) are: Arabic romanises it d or dh (Ramadan, Riyadh), Persian and
+# Urdu z (رمضانی Ramezani, رضا Reza); dh meets d as written, and z as ذ, ظ and ض are compared (dh_as_z)
+_DAD_AS_DHAL = str.maketrans({"\u0636": "\u0630"})
 
 
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
@@ -376,9 +371,7 @@ def transliterate(text: str) -> str:
         folded = _ANUSVARA_BEFORE_LABIAL.sub("m", folded)
         folded = _DEVANAGARI_LETTER.sub(lambda letter: _DEVANAGARI_SPELLINGS[letter.group(0)], folded)
     elif ARABIC_SCRIPT.search(folded):
-        folded = folded.translate(_SOUNDS_OF_ARABIC_LETTERS)
-        if _PERSIAN_OR_URDU.search(folded):
-            folded = folded.translate(_PERSIAN_DAD)
+        folded = folded.translate(_DAD_AS_DHAL)
     if "第" in folded:
         folded = _HAN_ORDINAL.sub(_english_ordinal, folded)
     spaced = "".join(
@@ -481,8 +474,10 @@ def phonetic_key(token: str) -> str:
 
 # Russian ё is written yo (Fyodor, Korolyov, Zvyozdochka), jo (Pjotr, Semjon) or, as Russian print mostly
 # writes it and anyascii reads it, e (Fedor, Korolev): after a consonant, in a word of five letters or
-# more, and not before ng (Korean ㅕ/ㅛ: Pyongyang, Kyong, Hyon stay).
-_RUSSIAN_YO = re.compile(r"(?<=[bcdfghklmnprstvz])[yj]o(?!ng)")
+# more, and not before ng (Korean Pyongyang). Not after h, k, g, b or j, where yo is most often Korean
+# ㅛ/ㅕ or Japanese (Hyosung, Kyobo, Tokyo) or Nordic jo (Bjorn); ch, sh and zh stay (Gorbachyov). Not
+# after a first r, l or n, Korean's initial ㄹ/ㄴ (Ryonha, 련하) as often as anything Russian (Lyons).
+_RUSSIAN_YO = re.compile(r"(?:(?<=[cdflmnprstvz])|(?<=[csz]h))(?<!^[rln])[yj]o(?!ng)")
 _MIN_YO_WORD = 5
 
 
@@ -500,8 +495,9 @@ _ABJAD_DIGRAPHS = (("kh", "x"), ("gh", "q"), ("sh", "$"), ("ch", "c"), ("zh", "j
 
 
 def th_dh_as_s_z(token: str) -> str:
-    """A Latin spelling's th and dh as the Arabic script now reads ث and ذ/ظ, s and z (Thabet is ثابت,
-    read "sbt"; Dhahab ذهب, "zhb"); a spelling with s and z (Sabet, Osman) meets it as it is."""
+    """A word read from Arabic script with th and dh as Persian, Urdu and Turkish say ث and ذ, ظ, ض: s and
+    z (ثابت "thbt" is Sabet as well as Thabet, کاظمی "kdhmy" Kazemi, عثمان Osman, رضا Reza). Only ever an
+    alternative: th and dh are also ت or د before ه (زاده "zdh")."""
     return token.replace("th", "s").replace("dh", "z")
 
 
@@ -554,10 +550,9 @@ def english_loanword_consonants(word: str) -> set[str]:
     return {_consonant_classes(spelling) for spelling in spellings}
 
 
-def as_the_script_writes_it(token: str) -> str:
-    """A Latin word as a script that leaves vowels unwritten writes its sounds: th and dh as ث and ذ/ظ
-    are read, and an English loanword's c, -tion, x and soft g (compared by consonants only)."""
-    token = th_dh_as_s_z(token)
+def english_loanword_sounds(token: str) -> str:
+    """A Latin word as Urdu, Hindi or Persian write an English loanword's sounds: its soft c, -tion, x,
+    hard c and soft g (compared by consonants only)."""
     for pattern, sound in _LOANWORD_SOUNDS:
         token = pattern.sub(sound, token)
     return token
@@ -869,7 +864,7 @@ def _honour_length(after: list[str]) -> int:
 # The Persian plural written after a zero-width non-joiner (پژوهش‌های, researches): the word is its singular.
 _PERSIAN_PLURAL = re.compile("\u200c\u0647\u0627(?:\u06cc\u06cc?)?(?![\u0600-\u06ff])")
 
-# A compass point of two (Northwestern, 西北) gives both initials to an acronym (NWPU, SWJTU).
+# A compass point of two (Northwestern, 西北) gives both initials to an acronym (NWPU, SEU).
 _COMPASS_INITIALS = {"northwest": "nw", "northeast": "ne", "southwest": "sw", "southeast": "se"}
 
 # عبد and the name of God after it are one name, whose article stays (عبد الرحمن, Abdul Rahman, Abd al-Rahman,
@@ -958,7 +953,9 @@ def name_form(name: str) -> NameForm:
             if initials not in acronyms:
                 acronyms.append(initials)
     if len(core) > 1 and _COMPASS_INITIALS.keys() & set(core):  # Northwestern Polytechnical University: NWPU
-        acronyms.append("".join(_COMPASS_INITIALS.get(t, t[0]) for t in core))
+        compass = "".join(_COMPASS_INITIALS.get(t, t[0]) for t in core)
+        if compass not in acronyms:
+            acronyms.append(compass)
     phonetic = tuple(phonetic_key(t) for t in core)
     return NameForm(
         original=name,
