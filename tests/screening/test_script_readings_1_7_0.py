@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcr.screening.index import blocking_keys
+from mtcr.screening.index import CandidateIndex, blocking_keys
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, compare
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.normalise import (
@@ -392,3 +392,22 @@ def test_a_first_korean_liquid_before_yo_is_not_russian() -> None:
 def test_urdu_air_force_is_not_arabic_space() -> None:
     assert _score("پاک فضائیہ", "Pakistan Air Force", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
     assert _score("وكالة الفضائية", "Space Agency", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("سپارکو", "SUPARCO"),  # و a vowel
+        ("ذوالقدر", "Zolghadr"),  # dh read z
+        ("ثابت", "Sabet"),
+        ("एयरोस्पेस", "Aerospace"),  # a soft c
+        ("Zvyozdochka", "Zvezdochka"),
+    ],
+)
+def test_the_index_finds_what_the_1_7_0_readings_match(query: str, listed: str) -> None:
+    noise = [ListEntity(f"N{i}", EntityType.ORGANIZATION, (f"{word} Trading",)) for i, word in enumerate(_NOISE)]
+    index = CandidateIndex([ListEntity("E1", EntityType.ORGANIZATION, (listed,)), *noise])
+    assert "E1" in {match.entity_id for match in index.screen(Party(query))}
+
+
+_NOISE = ["Sapir", "Zolfa", "Sabri", "Aero", "Zvezda", "Parsa", "Qadr", "Sepahan", "Rostam", "Tabesh"] * 20

@@ -36,6 +36,7 @@ from mtcr.screening.normalise import (
     RELATED_CONCEPTS,
     NameForm,
     consonant_skeleton,
+    english_loanword_sounds,
     name_form,
     phonetic_key,
     th_dh_as_s_z,
@@ -58,6 +59,16 @@ def _short_words(form: NameForm) -> list[str]:
     return [word] if word else []
 
 
+def _script_skeleton_keys(token: str) -> set[str]:
+    """More consonant keys of a word read from a script that leaves vowels unwritten, as the matcher also
+    reads it: th and dh as s and z (ثابت is found by Sabet, ذوالقدر by Zolghadr) and و as a vowel (سپارکو
+    by SUPARCO)."""
+    spellings = {token, th_dh_as_s_z(token)}
+    spellings |= {spelling.replace("w", "") for spelling in spellings}
+    skeletons = {consonant_skeleton(phonetic_key.__wrapped__(spelling)) for spelling in spellings - {token}}
+    return {"s:" + skeleton for skeleton in skeletons if len(skeleton) >= 3}
+
+
 def blocking_keys(form: NameForm) -> set[str]:
     """The keys of one name, for ranking candidates. Acronyms have three kinds of key: "a:" for the
     initials of a name of several words, "r:" for the initials of a long run of its words, "w:" for
@@ -71,11 +82,10 @@ def blocking_keys(form: NameForm) -> set[str]:
             skeleton = consonant_skeleton(phonetic)
             if len(skeleton) >= 3:
                 keys.add("s:" + skeleton)  # names written without vowels (Persian, Arabic, Hindi)
-            # ثابت, "thbt", is found by Sabet too, as the matcher reads th and dh in Arabic script
-            if form.abjad and ("th" in token or "dh" in token):
-                as_s_z = consonant_skeleton(phonetic_key(th_dh_as_s_z(token)))
-                if len(as_s_z) >= 3:
-                    keys.add("s:" + as_s_z)
+            if form.abjad:
+                keys.update(_script_skeleton_keys(token))
+            elif "ce" in token or "ci" in token or "cy" in token:  # Aerospace is found by एयरोस्पेस, "rsps"
+                keys.add("s:" + consonant_skeleton(phonetic_key(english_loanword_sounds(token))))
         if len(token) >= 5:
             keys.add("b:" + token[:4])
             keys.add("e:" + token[-4:])
