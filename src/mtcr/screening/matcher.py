@@ -145,7 +145,9 @@ def _token_similarity(
     if a in GLOSSARY_CONCEPTS and b in GLOSSARY_CONCEPTS:
         # two of the glossary's concepts are two words however alike (Shanxi, Shaanxi), but one may be
         # short for the other (Air, Airlines; Pak, Pakistan)
-        return _abbreviation(a, b)
+        if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
+            return ABBREVIATION_SCORE, "abbreviation"
+        return 0.0, ""
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
     # Russian ё written yo or jo on one side only (Fyodor / Fedor); the first letters first: most pairs differ there
@@ -206,12 +208,7 @@ def _token_similarity(
         similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
         if similarity >= GENERIC_TYPO_SIMILARITY and not is_known_word(b if a in GENERIC_WORDS else a):
             return similarity - TYPO_COST, GENERIC_SLIP
-    return _abbreviation(a, b)
-
-
-def _abbreviation(a: str, b: str) -> tuple[float, str]:
-    """The party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's
-    word."""
+    # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
@@ -338,9 +335,9 @@ def _alignment(
     arabic_query = not query.original.isascii() and bool(ARABIC_SCRIPT.search(query.original))
     arabic_listed = not listed.original.isascii() and bool(ARABIC_SCRIPT.search(listed.original))
     # which name is in Latin letters against one in a script that leaves vowels unwritten
-    latin_side = (
-        2 if query.abjad and listed.original.isascii() else 1 if listed.abjad and query.original.isascii() else 0
-    )
+    latin_side = 0
+    if abjad:
+        latin_side = 2 if query.abjad and listed.original.isascii() else 1 if query.original.isascii() else 0
     # a short word alone is an acronym, but not one written in Arabic script: سایپا is "syp", Saipa
     lone_query = query.is_single_token and not arabic_query
     lone_listed = listed.is_single_token and not arabic_listed
@@ -372,10 +369,10 @@ def _alignment(
     # the query words matched so -> the listed words each covers: a run of dictionary words is no name ("Hightech")
     spaced_query: dict[int, tuple[int, ...]] = {}
     # then an English loanword written in Hangul, among the syllables left (Hanwha first, then Aerospace)
-    for find_runs, how in (
-        (_spaced_runs, "spaced differently"),
-        (_loanword_runs, "by consonants, as Hangul writes them"),
-    ):
+    finders = [(_spaced_runs, "spaced differently")]
+    if not (query.original.isascii() and listed.original.isascii()):  # the cheap test first
+        finders.append((_loanword_runs, "by consonants, as Hangul writes them"))
+    for find_runs, how in finders:
         for side, side_taken, opposite, opposite_taken in ((query, done, listed, used), (listed, used, query, done)):
             for spaced in find_runs(side, side_taken, opposite, opposite_taken, abjad):
                 covered_weight = sum(opposite.weights[i] for i in spaced.covered)
@@ -578,14 +575,18 @@ def _spaced_runs(
     # a test on whole strings that rules out almost every pair at once (it runs for every candidate).
     other_consonants = _abjad_readings(other.letters, other.abjad) if abjad else set()
     # Han and Hangul syllables that are stop words elsewhere (두 du, 安 an) are in no run-together form but this
-    syllables_sound = phonetic_key.__wrapped__(other.letters) if _HANGUL_OR_HAN.search(other.original) else ""
+    syllabic = not other.original.isascii() and _HANGUL_OR_HAN.search(other.original)
+    syllables_sound = phonetic_key.__wrapped__(other.letters) if syllabic else ""
     wanted = [
         (at, word)
         for at, word in unmatched
         if word in other.letters
         or (sound := phonetic_key(word)) in other.sounds
         or sound in other.joined_sound
-        or any(reading in letters for reading in _abjad_readings(word, one.abjad) for letters in other_consonants)
+        or (
+            abjad
+            and any(reading in letters for reading in _abjad_readings(word, one.abjad) for letters in other_consonants)
+        )
         or (syllables_sound and sound in syllables_sound)
     ]
     if not wanted:
