@@ -638,7 +638,8 @@ def _loanword_runs(
 ) -> list[SpacedRun]:
     """Unmatched words of ``one``, in Latin letters, that a run of ``other``'s Hangul syllables writes as an
     English loanword (Hanwha Aerospace, 한화에어로스페이스; Hanwha Systems, 한화시스템), compared by consonants:
-    the first and shortest such run that starts on a vowel where the word does (e eo ro seu pe i seu).
+    the longest words first, each the first and shortest run whose consonants agree, starting on a vowel
+    where the word does (e eo ro seu pe i seu), with the syllables after it that add no consonant (디스플레이).
     ``abjad`` is not asked: Hangul writes its vowels."""
     found: list[SpacedRun] = []
     if not one.original.isascii() or other.original.isascii() or not _HANGUL.search(other.original):
