@@ -183,6 +183,11 @@ def test_one_word_apart_names_stay_apart(query: str, listed: str) -> None:
     assert _score(query, listed, EntityType.ORGANIZATION) < DEFAULT_THRESHOLD
 
 
+def test_a_one_word_name_with_two_letters_swapped() -> None:
+    assert _score("Lontke", "Lontek", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+    assert _score("Grafti", "Grafit", EntityType.ORGANIZATION) >= DEFAULT_THRESHOLD
+
+
 def test_a_one_word_name_one_slip_from_another_is_no_typo_of_it() -> None:
     assert _score("Parchim", "Parchin", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD  # a town; the Iranian site
     assert _score("Sinotec", "Sinopec", EntityType.ORGANIZATION) < DEFAULT_THRESHOLD

@@ -52,6 +52,8 @@ RELATED_SCORE = 0.8  # a word of another language against the other concept it i
 NAME_VARIANT_SCORE = 0.9  # a surname's spelling in another romanisation (Park / Pak)
 MAX_TYPO_WORD = 64  # no word is longer; the typo distance is quadratic in length (a 20,000-letter "word": minutes)
 GENERIC_TYPO_SIMILARITY = 0.7  # a slip in a generic word may be looser: it cannot make another name
+LONE_SLIP_COST = 0.15  # the cost of a swap or a doubling in a name of one word (_finger_slip)
+MIN_LONE_SLIP_WORD = 6  # shorter lone words are as often acronyms (USTC / UESTC)
 CONTEXT_TYPO_SIMILARITY = 0.82  # the one word that differs between two names otherwise the same (_slip_in_context)
 MIN_CONTEXT_WORDS = 2  # words of the two names that agree around the slip, one of them distinctive
 MIN_CONTEXT_SLIP_WORD = 3  # a shorter word slipped is as likely another word
@@ -195,7 +197,12 @@ def _token_similarity(
         similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
         # two real words or names one letter apart (Hekmat / Hemmat, Haiyang / Haiying) are two names
         if similarity >= TYPO_SIMILARITY:
-            return (0.0, REAL_WORDS) if are_different_words(a, b) else (similarity - TYPO_COST, "typo")
+            if are_different_words(a, b):
+                return 0.0, REAL_WORDS
+            # a name of one long word with two letters swapped or one doubled (Lontke, Grafti, Sabalann): no
+            # other word can agree, and such a slip makes no other name, as a letter changed may (Parchim)
+            finger_slip = lone_a and lone_b and min(len(a), len(b)) >= MIN_LONE_SLIP_WORD and _finger_slip(a, b)
+            return similarity - (LONE_SLIP_COST if finger_slip else TYPO_COST), "typo"
     # A slip in a generic word ("Ceeter", "Piant"): their list is closed, and a non-word this near one of
     # them is a slip of it, where two names as near may be two names. Needs the same first letter.
     if (
@@ -212,6 +219,16 @@ def _token_similarity(
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
+
+
+def _finger_slip(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped, or one letter doubled or a double typed single."""
+    if len(a) == len(b):
+        return sorted(a) == sorted(b) and OSA.distance(a, b) == 1
+    shorter, longer = sorted((a, b), key=len)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[at] == longer[at - 1] and longer[:at] + longer[at + 1 :] == shorter for at in range(1, len(longer))
+    )
 
 
 def _named_beside(form: NameForm, *pair: str) -> bool:
