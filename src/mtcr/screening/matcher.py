@@ -39,6 +39,7 @@ from mtcr.screening.normalise import (
     phonetic_key,
     th_dh_as_s_z,
     transliterate,
+    russian_in_western_spelling,
     yo_as_e,
 )
 from mtcr.screening.typos import most_edits, typo_similarity
@@ -159,6 +160,14 @@ def _token_similarity(
         and phonetic_key(yo_as_e(a)) == phonetic_key(yo_as_e(b))
     ):
         return 0.95, "same sound, ё written yo or e"
+    # a Russian name spelled as French or German write it (Choïgou, Tschemesow): the cheap tests first
+    if (
+        ("ch" in a or "ch" in b)
+        and ("sch" in a or "sch" in b or "ou" in a or "ou" in b or a.endswith("itch") or b.endswith("itch"))
+    ) and (
+        phonetic_key(russian_in_western_spelling(a)) == key_b or key_a == phonetic_key(russian_in_western_spelling(b))
+    ):
+        return 0.95, "same sound, a Russian name in French or German spelling"
     # Park / Pak, Zhang / Cheung: one surname in two romanisations, in a person's name only (Park
     # Electronics is not Pak Electronics). Two pinyin syllables are two characters, never one name
     # spelled twice (Liu / Liao, Deng / Tang: the table pairs them only through a dialect spelling).

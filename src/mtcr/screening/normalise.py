@@ -488,6 +488,33 @@ def yo_as_e(token: str) -> str:
     return _RUSSIAN_YO.sub("e", token)
 
 
+# Russian names as French and German write them: French ch for ш (Choïgou, Chostakovitch: Shoigu,
+# Shostakovich), German tsch for ч and -ow, -ew for -ов, -ев (Tschemesow, Gorbatschow: Chemezov,
+# Gorbachev). Read so only in a word that shows its language: French by its "ou" (the only way French
+# writes у) or its -itch (-вич), and a ch not after t; German by its "sch". English ch (Chang,
+# Chemical) is left alone.
+_MIN_WESTERN_WORD = 6
+_FRENCH_CH = re.compile(r"(?<!t)ch")
+_GERMAN_CH = re.compile(r"t?sch|ch")
+_GERMAN_SOUNDS = {"tsch": "ch", "sch": "sh", "ch": "kh"}  # German ch is Russian х (Chruschtschow)
+_GERMAN_SIBILANT_O = re.compile(r"(?<=[cs]h)ow$")  # -tschow, -schow: ё after ч, ш is -ev in English (Gorbachev)
+_GERMAN_J = re.compile(r"(?:^|(?<=[aeiou]))j(?=[aeiou])")
+
+
+def russian_in_western_spelling(token: str) -> str:
+    """``token`` as English transliterates Russian, where it is a French or German spelling of a Russian
+    name (choigou -> shoigou, tschemesow -> chemesov); otherwise ``token`` itself."""
+    if len(token) < _MIN_WESTERN_WORD:
+        return token
+    if "sch" in token:
+        german = _GERMAN_CH.sub(lambda found: _GERMAN_SOUNDS[found.group(0)], token)
+        german = _GERMAN_SIBILANT_O.sub("ev", german).replace("w", "v")  # German w is v (Schostakowitsch)
+        return _GERMAN_J.sub("y", german)
+    if ("ou" in token or token.endswith("itch")) and "ch" in token:
+        return _FRENCH_CH.sub("sh", token)
+    return token
+
+
 _ABJAD_DROPPED = re.compile(r"[aeiouyhw]+")
 
 
