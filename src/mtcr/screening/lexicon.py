@@ -94,6 +94,22 @@ def is_known_word(word: str) -> bool:
     return word in _english() or word in _names() or chinese_syllables(word) > 0
 
 
+MIN_DROPPED_LETTER_WORD = 8  # shorter English words one letter apart are as often two words (Sepah / Sepahan)
+SLIP_RARITY = 1.0  # Zipf units: the slipped spelling is at least ten times rarer in English than the word
+
+
+def is_dropped_letter_slip(a: str, b: str) -> bool:
+    """Two English words of eight letters or more, one a letter longer, the one far rarer than the other
+    (Automaton for Automation): in a name otherwise the same, a letter dropped or doubled by a slip of the
+    hand that happens to spell a rare word, not another name."""
+    if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < MIN_DROPPED_LETTER_WORD:
+        return False
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    if not any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))):
+        return False
+    return abs(zipf_frequency(a, "en") - zipf_frequency(b, "en")) >= SLIP_RARITY
+
+
 # Endings that make another form of one word (Electronic / Electronics, Wheel / Wheeled), not another word
 _INFLECTIONS = ("s", "es", "d", "ed", "ing")
 

@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from mtcr.screening.lexicon import are_different_words, is_known_word, is_proper_name
+from mtcr.screening.lexicon import are_different_words, is_dropped_letter_slip, is_known_word, is_proper_name
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.name_variants import same_name_variant, variant_groups
 from mtcr.screening.normalise import (
@@ -537,7 +537,8 @@ def _slip_in_context(
     """The one word left on each side (the caller counts them) when the rest of the two names agree, as a
     typo looser than a word alone may be (two slips in "Henjin" for Heungjin): (query word, listed word,
     similarity), or None. Only where two words of the names agree, one of them distinctive, the two words
-    begin alike, and they are not two real words or names (Pars / Para, Huarui / Huarun) nor one vowel apart."""
+    begin alike, and they are not two real words or names (Pars / Para, Huarui / Huarun; but a long word with
+    a letter dropped into a rare word is a slip: Automaton) nor one vowel apart."""
     if len(done) < MIN_CONTEXT_WORDS or not any(query.weights[i] > GENERIC_WEIGHT for i in done):
         return None
     position = next(i for i in range(len(query.core)) if i not in done)
@@ -548,7 +549,7 @@ def _slip_in_context(
         or min(len(a), len(b)) < MIN_CONTEXT_SLIP_WORD
         or max(len(a), len(b)) > MAX_TYPO_WORD
         or not (a.isalpha() and b.isalpha())
-        or are_different_words(a, b)
+        or (are_different_words(a, b) and not is_dropped_letter_slip(a, b))
         or (len(syllables := pinyin_split(a)) > 1 and len(syllables) == len(pinyin_split(b)))  # Huarui, Huarun
         # the same consonants, one vowel apart: two names (Nasiri / Nasari, Karimi / Karami)
         or (len(a) == len(b) and consonant_skeleton(a) == consonant_skeleton(b))
