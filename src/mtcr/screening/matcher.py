@@ -768,6 +768,49 @@ def _spells(token: str, words: tuple[str, ...], first: int) -> bool:
     return False
 
 
+SKIPPING_ACRONYM_SCORE = 0.75  # looser still: the starts of most words, a generic word or two left out
+MAX_SKIPPED_WORDS = 2
+MIN_SKIPPING_ACRONYM = 4
+MAX_PART = 4  # TECH in POSTECH
+MIN_SPELLED_WORDS = 3  # words of the name the acronym takes letters from: fewer fit too many names (NATA)
+SKIPPABLE_KINDS = frozenset(["university", "agency"])  # kinds of body an acronym often leaves out (POSTECH, DTaQ)
+
+
+def _skipping_acronym(token: str, long: NameForm) -> bool:
+    """Is ``token`` spelled by the starts (1 to 4 letters) of the words of ``long`` in order, from its first
+    word to its last, leaving out at most two generic words in between (POSTECH: POhang [University] of
+    Science and TECHnology; KMDB: Kharkiv Morozov [Machine Building] Design Bureau)? A small word may give
+    its first letter (DTaQ: "and"). Not for a word of its own: a known word or name is read as a word."""
+    if not MIN_SKIPPING_ACRONYM <= len(token) <= MAX_LOOSE_ACRONYM or not token.isalpha() or is_known_word(token):
+        return False
+    # the words in order, each: (as written, may be left out, is a content word)
+    content = {word: weight for word, weight in zip(long.words, long.weights, strict=True)}
+    words = [
+        (word, word in STOP_WORDS or word not in content or content[word] <= GENERIC_WEIGHT or word in SKIPPABLE_KINDS)
+        for word in long.tokens[:MAX_SEARCHED_WORDS]
+    ]
+    contents = [i for i, word in enumerate(long.tokens[:MAX_SEARCHED_WORDS]) if word in content]
+    if len(contents) < MIN_SPELLED_WORDS:
+        return False
+    first, last = contents[0], contents[-1]
+    # reachable[(position in token, next word)] -> the (content words left out, content words spelled) so far
+    reachable: dict[tuple[int, int], set[tuple[int, int]]] = {(0, first): {(0, 0)}}
+    for at in range(first, last + 1):
+        word, skippable = words[at]
+        is_content = word in content
+        for position in range(len(token)):
+            for skipped, spelled in reachable.get((position, at), ()):
+                if at not in (first, last) and (skippable or not is_content):
+                    if skipped + is_content <= MAX_SKIPPED_WORDS:
+                        reachable.setdefault((position, at + 1), set()).add((skipped + is_content, spelled))
+                longest = min(MAX_PART if is_content else 1, len(word), len(token) - position)
+                for length in range(1, longest + 1):
+                    if word[:length] != token[position : position + length]:
+                        break
+                    reachable.setdefault((position + length, at + 1), set()).add((skipped, spelled + is_content))
+    return any(spelled >= MIN_SPELLED_WORDS for _, spelled in reachable.get((len(token), last + 1), ()))
+
+
 def _loose_initials(token: str, acronyms: tuple[str, ...]) -> str:
     """Initials with one word left out: the leading place (BRIAMB for Beijing Research Institute of
     Automation for Machine Building) or one inner word (CPMIEC, CALT); "" if none fits."""
@@ -815,6 +858,8 @@ def _acronym(query: NameForm, listed: NameForm, spelled_out: frozenset[str] = fr
             token, tuple(t for t in long.tokens if t not in STOP_WORDS)
         ):
             kind, base = "abbreviation from the starts of its words", SYLLABIC_ACRONYM_SCORE
+        elif token not in long.tokens and _skipping_acronym(token, long):
+            kind, base = "abbreviation from the starts of its words, leaving out generic words,", SKIPPING_ACRONYM_SCORE
         else:
             continue
         score = base - EXTRA_WORD_PENALTY * len(rest)
