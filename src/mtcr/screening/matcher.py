@@ -164,9 +164,7 @@ def _token_similarity(
     if (
         ("ch" in a or "ch" in b)
         and ("sch" in a or "sch" in b or "ou" in a or "ou" in b or a.endswith("itch") or b.endswith("itch"))
-    ) and (
-        phonetic_key(russian_in_western_spelling(a)) == key_b or key_a == phonetic_key(russian_in_western_spelling(b))
-    ):
+    ) and (_western_spelling_of(a, key_b) or _western_spelling_of(b, key_a)):
         return 0.95, "same sound, a Russian name in French or German spelling"
     # Park / Pak, Zhang / Cheung: one surname in two romanisations, in a person's name only (Park
     # Electronics is not Pak Electronics). Two pinyin syllables are two characters, never one name
@@ -228,6 +226,13 @@ def _token_similarity(
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
+
+
+def _western_spelling_of(word: str, other_key: str) -> bool:
+    """Is ``word`` a French or German spelling of a Russian name with ``other_key``? Not a word of those
+    languages or of English (Deutsch is no Russian name: Dutch)."""
+    western = russian_in_western_spelling(word)
+    return western != word and phonetic_key(western) == other_key and not is_known_word(word)
 
 
 def _finger_slip(a: str, b: str) -> bool:
