@@ -902,6 +902,7 @@ _ABD_AL = re.compile(r"(?<![\u0600-\u06FF])\u0639\u0628\u062f\s+(?=\u0627\u0644[
 _DROPPED_WORDS = COMPANY_FORM_WORDS | STOP_WORDS
 _NOTHING_DROPPED: frozenset[str] = frozenset()
 # a name in Han characters, with no letters of another script (digits, spaces and punctuation allowed)
+_HANGUL_ONLY = re.compile(r"[\uac00-\ud7a30-9\s()·.,\-]+")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff0-9\s()（）·.,，、\-]+")
 
 
@@ -950,8 +951,10 @@ def name_form(name: str) -> NameForm:
         stripped = [part for word in stripped for part in native_words.get(word, word).split()]
     abjad = bool(_VOWELS_UNWRITTEN.search(name))
     # a Han character's reading is no English or French word, nor a company form (安 "an", 地 "de", 造 "zao":
-    # 国家安全部, the Ministry of State Security; 地质, geology)
+    # 国家安全部, the Ministry of State Security; 地质, geology); a Hangul syllable's is no English word
     dropped = _NOTHING_DROPPED if _HAN_ONLY.fullmatch(name) else _DROPPED_WORDS
+    if dropped is _DROPPED_WORDS and _HANGUL_ONLY.fullmatch(name):
+        dropped = COMPANY_FORM_WORDS  # 안 "an" (안보, security), but 회 "hoe" of a company still goes
     plain = [t for t in stripped if t not in dropped] or list(tokens)
     own: tuple[str, ...] = ()
     if name.isascii() or not any(_is_syllabic(ch) for ch in name):  # Han and Hangul syllables are not words
@@ -976,7 +979,7 @@ def name_form(name: str) -> NameForm:
         core = (*core[:-1], NATIVE_KIND_SUFFIXES[plain[-1]])
         written_words = (*plain[:-1], native[-1])
     translated = tuple((word, concept) for word, concept in zip(written_words, core, strict=True) if concept != word)
-    words = [t for t in tokens if t not in STOP_WORDS or dropped is _NOTHING_DROPPED]
+    words = [t for t in tokens if t not in STOP_WORDS or dropped is not _DROPPED_WORDS]
     # run together, a native word that is two in English stays as romanised (中南建设: "zhongnanjianshe")
     unsplit_plain = (
         plain if unsplit is stripped else [t for t in unsplit if t not in dropped]
