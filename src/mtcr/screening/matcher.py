@@ -211,13 +211,14 @@ def _token_similarity(
             finger_slip = lone_a and lone_b and min(len(a), len(b)) >= MIN_LONE_SLIP_WORD and _finger_slip(a, b)
             return similarity - (LONE_SLIP_COST if finger_slip else TYPO_COST), "typo"
     # A slip in a generic word ("Ceeter", "Piant"): their list is closed, and a non-word this near one of
-    # them is a slip of it, where two names as near may be two names. Needs the same first letter.
+    # them is a slip of it, where two names as near may be two names. Needs the same first letter, or
+    # else a single slip (Crading, Lroup).
     if (
-        a[0] == b[0]  # the cheap tests first: this runs for every generic word of every candidate
-        and abs(len(a) - len(b)) <= 2
+        abs(len(a) - len(b)) <= 2  # the cheap tests first: this runs for every generic word of every candidate
         and (a in GENERIC_WORDS) != (b in GENERIC_WORDS)
         and min(len(a), len(b)) >= 4
         and max(len(a), len(b)) <= MAX_TYPO_WORD
+        and (a[0] == b[0] or OSA.distance(a, b, score_cutoff=1) <= 1)
     ):
         similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
         if similarity >= GENERIC_TYPO_SIMILARITY and not is_known_word(b if a in GENERIC_WORDS else a):
@@ -557,13 +558,14 @@ def _slip_in_context(
         or (are_different_words(a, b) and not is_dropped_letter_slip(a, b))
         or (len(syllables := pinyin_split(a)) > 1 and len(syllables) == len(pinyin_split(b)))  # Huarui, Huarun
         # the same consonants, one vowel apart: two names (Nasiri / Nasari, Karimi / Karami)
-        or (len(a) == len(b) and consonant_skeleton(a) == consonant_skeleton(b))
+        or (len(a) == len(b) and all(x in _VOWELS and y in _VOWELS for x, y in zip(a, b, strict=True) if x != y))
     ):
         return None
     similarity = typo_similarity(a, b, CONTEXT_TYPO_SIMILARITY)
     return (position, index, similarity - TYPO_COST) if similarity >= CONTEXT_TYPO_SIMILARITY else None
 
 
+_VOWELS = frozenset("aeiouy")
 MAX_SEARCHED_WORDS = 40  # no name has more words; the spaced-words and syllable-acronym searches are quadratic
 MIN_SPACED_WORD = 6  # shorter words run together from two others are mostly other words (Pak / Pa K)
 MIN_SPACED_CONSONANTS = 3  # the same in consonants, for a word in Arabic script (علیرضا, Ali Reza)
