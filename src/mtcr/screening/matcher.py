@@ -121,6 +121,8 @@ BUSINESS_KINDS = frozenset(  # as the glossary reads them (Industries, Industria
      "national", "international", "import", "export", "importexport"]
 )  # fmt: skip
 GENERIC_SLIP = "typo in a generic word"
+# the words a slip is read against: the generic ones and the glossary's concepts (Korea, Dalian, Space)
+CLOSED_WORDS = GENERIC_WORDS | GLOSSARY_CONCEPTS
 REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
 ABJAD_SIMILARITY = 0.9  # two words with one Arabic-script consonant spelling: vowels unwritten, not known
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
@@ -215,13 +217,13 @@ def _token_similarity(
     # else a single slip (Crading, Lroup).
     if (
         abs(len(a) - len(b)) <= 2  # the cheap tests first: this runs for every generic word of every candidate
-        and (a in GENERIC_WORDS) != (b in GENERIC_WORDS)
+        and (a in CLOSED_WORDS) != (b in CLOSED_WORDS)
         and min(len(a), len(b)) >= 4
         and max(len(a), len(b)) <= MAX_TYPO_WORD
         and (a[0] == b[0] or OSA.distance(a, b, score_cutoff=1) <= 1)
     ):
         similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
-        if similarity >= GENERIC_TYPO_SIMILARITY and not is_known_word(b if a in GENERIC_WORDS else a):
+        if similarity >= GENERIC_TYPO_SIMILARITY and not is_known_word(b if a in CLOSED_WORDS else a):
             return similarity - TYPO_COST, GENERIC_SLIP
     # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
@@ -459,7 +461,7 @@ def _alignment(
                 if similarity < RELATED_SCORE and (other in related or token in listed_related[index]):
                     similarity, kind = RELATED_SCORE, "related translation"  # 航天: Aerospace or Space
                 if kind == GENERIC_SLIP and not _named_beside(
-                    query if other in GENERIC_WORDS else listed, token, other
+                    query if other in CLOSED_WORDS else listed, token, other
                 ):
                     similarity = 0.0  # "Plantex Group" is no slip of "Plant Group": its one name would be
                 if kind == REAL_WORDS:
