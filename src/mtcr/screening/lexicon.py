@@ -96,6 +96,7 @@ def is_known_word(word: str) -> bool:
 
 MIN_DROPPED_LETTER_WORD = 8  # shorter English words one letter apart are as often two words (Sepah / Sepahan)
 SLIP_RARITY = 1.0  # Zipf units: the slipped spelling is at least ten times rarer in English than the word
+MAX_SLIP_ZIPF = 3.0  # and rare in itself (not Researches for Researchers, Christophe for Christopher)
 
 
 def is_dropped_letter_slip(a: str, b: str) -> bool:
@@ -107,7 +108,8 @@ def is_dropped_letter_slip(a: str, b: str) -> bool:
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     if not any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))):
         return False
-    return abs(zipf_frequency(a, "en") - zipf_frequency(b, "en")) >= SLIP_RARITY
+    frequencies = sorted((zipf_frequency(a, "en"), zipf_frequency(b, "en")))
+    return frequencies[0] < MAX_SLIP_ZIPF and frequencies[1] - frequencies[0] >= SLIP_RARITY
 
 
 # Endings that make another form of one word (Electronic / Electronics, Wheel / Wheeled), not another word
