@@ -39,6 +39,7 @@ from mtcr.screening.normalise import (
     english_loanword_sounds,
     name_form,
     phonetic_key,
+    russian_in_western_spelling,
     th_dh_as_s_z,
     yo_as_e,
 )
@@ -79,6 +80,8 @@ def blocking_keys(form: NameForm) -> set[str]:
             keys.add("p:" + phonetic)
             if ("yo" in token or "jo" in token) and (written_e := yo_as_e(token)) != token:
                 keys.add("p:" + phonetic_key(written_e))  # Fyodor is found by Fedor, as the matcher reads ё
+            if (western := russian_in_western_spelling(token)) != token:
+                keys.add("p:" + phonetic_key(western))  # Tschemesow is found by Chemezov
             skeleton = consonant_skeleton(phonetic)
             if len(skeleton) >= 3:
                 keys.add("s:" + skeleton)  # names written without vowels (Persian, Arabic, Hindi)

@@ -37,15 +37,15 @@ from mtcr.screening.normalise import (
     korean_loanword_consonants,
     name_form,
     phonetic_key,
+    russian_in_western_spelling,
     th_dh_as_s_z,
     transliterate,
-    russian_in_western_spelling,
     yo_as_e,
 )
 from mtcr.screening.typos import most_edits, typo_similarity
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES, pinyin_split
 
-MATCHER_VERSION = "1.7.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.8.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
@@ -460,9 +460,7 @@ def _alignment(
                         similarity, kind = alternative
                 if similarity < RELATED_SCORE and (other in related or token in listed_related[index]):
                     similarity, kind = RELATED_SCORE, "related translation"  # 航天: Aerospace or Space
-                if kind == GENERIC_SLIP and not _named_beside(
-                    query if other in CLOSED_WORDS else listed, token, other
-                ):
+                if kind == GENERIC_SLIP and not _named_beside(query if other in CLOSED_WORDS else listed, token, other):
                     similarity = 0.0  # "Plantex Group" is no slip of "Plant Group": its one name would be
                 if kind == REAL_WORDS:
                     refused.append((position, index))
@@ -809,9 +807,9 @@ def _skipping_acronym(token: str, long: NameForm) -> bool:
         is_content = word in content
         for position in range(len(token)):
             for skipped, spelled in reachable.get((position, at), ()):
-                if at not in (first, last) and (skippable or not is_content):
-                    if skipped + is_content <= MAX_SKIPPED_WORDS:
-                        reachable.setdefault((position, at + 1), set()).add((skipped + is_content, spelled))
+                left_out = skipped + is_content
+                if at not in (first, last) and (skippable or not is_content) and left_out <= MAX_SKIPPED_WORDS:
+                    reachable.setdefault((position, at + 1), set()).add((left_out, spelled))
                 longest = min(MAX_PART if is_content else 1, len(word), len(token) - position)
                 for length in range(1, longest + 1):
                     if word[:length] != token[position : position + length]:

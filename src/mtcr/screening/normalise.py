@@ -981,9 +981,7 @@ def name_form(name: str) -> NameForm:
     translated = tuple((word, concept) for word, concept in zip(written_words, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS or dropped is not _DROPPED_WORDS]
     # run together, a native word that is two in English stays as romanised (中南建设: "zhongnanjianshe")
-    unsplit_plain = (
-        plain if unsplit is stripped else [t for t in unsplit if t not in dropped]
-    )
+    unsplit_plain = plain if unsplit is stripped else [t for t in unsplit if t not in dropped]
     joined = _strip_suffixes("".join(unsplit_plain))
     acronyms: list[str] = []
     for group in (words, core, plain, tokens):  # tokens: "of" and forms spelled too (MoRI, CETC)

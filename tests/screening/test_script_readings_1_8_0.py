@@ -1,0 +1,193 @@
+"""Matcher 1.8.0: Russian names in French and German spelling, a long word slipped into a rare one, acronyms
+that leave generic words out, Han and Hangul syllables that are never English words, more words read where
+written, and slips against the closed lists of words - each rule with a pair it must keep apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcr.screening.index import CandidateIndex
+from mtcr.screening.lexicon import is_dropped_letter_slip
+from mtcr.screening.matcher import DEFAULT_THRESHOLD, compare
+from mtcr.screening.model import EntityType, ListEntity, Party
+from mtcr.screening.normalise import name_form, russian_in_western_spelling
+
+
+def _score(query: str, listed: str, entity_type: EntityType = EntityType.ORGANIZATION) -> float:
+    return compare(Party(query), ListEntity("E1", entity_type, (listed,))).score
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("choigou", "shoigou"),  # French ch and ou
+        ("chostakovitch", "shostakovitch"),  # French -itch; the tch stays
+        ("tschemesow", "chemesov"),  # German tsch, -ow
+        ("chruschtschow", "khrushchev"),  # German ch is х; -tschow is -чёв
+        ("jewgeni", "jewgeni"),  # no sch: not read as German
+        ("chang", "chang"),  # no French or German mark
+        ("church", "church"),
+    ],
+)
+def test_a_russian_name_in_french_or_german_spelling(written: str, read: str) -> None:
+    assert russian_in_western_spelling(written) == read
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sergueï Choïgou", "Sergei Shoigu"),
+        ("Sergej Tschemesow", "Sergei Chemezov"),
+        ("Nikita Chruschtschow", "Nikita Khrushchev"),
+        ("Dmitri Schostakowitsch", "Dmitri Shostakovich"),
+        ("Chostakovitch", "Shostakovich"),
+    ],
+)
+def test_russian_names_in_french_or_german_spelling_match(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.PERSON) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Deutsch Aerospace", "Dutch Aerospace"),  # a German word, not a Russian name
+        ("Chang Trading", "Shang Trading"),  # English or pinyin ch: no French mark
+        ("Chen Group", "Shen Group"),
+    ],
+)
+def test_words_that_only_look_french_or_german_are_not_read_so(query: str, listed: str) -> None:
+    assert _score(query, listed) < DEFAULT_THRESHOLD
+
+
+def test_the_index_finds_a_russian_name_by_its_german_spelling() -> None:
+    # the two spellings share no other key: not their starts, ends or sounds as written
+    index = CandidateIndex([ListEntity("E1", EntityType.PERSON, ("Chemezov",))])
+    assert [m.entity_id for m in index.screen(Party("Tschemesow"))] == ["E1"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("automaton", "automation", True),  # a letter dropped into a rare word
+        ("goverment", "government", True),
+        ("electrics", "electronics", False),  # two letters
+        ("sepah", "sepahan", False),  # short
+        ("researches", "researchers", False),  # the shorter is a common word in itself
+        ("christophe", "christopher", False),
+        ("australia", "australian", False),  # as common as each other
+    ],
+)
+def test_a_dropped_letter_slip_spells_a_rare_word(a: str, b: str, slip: bool) -> None:
+    assert is_dropped_letter_slip(a, b) is slip
+
+
+def test_a_long_word_slipped_into_a_rare_one_matches_in_an_otherwise_equal_name() -> None:
+    assert _score("Shenyang Institute of Automaton", "Shenyang Institute of Automation") >= DEFAULT_THRESHOLD
+    # alone, or with only generic words beside it, the slip is not read
+    assert _score("Automaton", "Automation") < DEFAULT_THRESHOLD
+    assert _score("Institute of Automaton", "Institute of Automation") < DEFAULT_THRESHOLD
+    assert _score("Hong Kong Electrics", "Hong Kong Electronics") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("POSTECH", "Pohang University of Science and Technology"),  # University left out; TECH
+        ("KMDB", "Kharkiv Morozov Machine Building Design Bureau"),  # Machine Building left out
+        ("DTaQ", "Defense Agency for Technology and Quality"),  # Agency left out; a from "and"
+    ],
+)
+def test_an_acronym_may_leave_generic_words_out(query: str, listed: str) -> None:
+    assert _score(query, listed) >= DEFAULT_THRESHOLD
+    assert _score(listed, query) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("NATA", "National Defense Academy"),  # letters from two words only
+        ("SHIG", "Shiraz Technical Group"),
+        ("POST", "Pohang University of Science and Technology"),  # a word, not an acronym
+        ("POSTECH", "Pohang University of Science"),  # the last word must give letters
+        ("KMDB", "Kharkiv Malyshev Tractor Morozov Design Bureau"),  # a name of its own is never left out
+    ],
+)
+def test_an_acronym_leaving_words_out_is_not_read_loosely(query: str, listed: str) -> None:
+    assert _score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("国家安全部", ("national", "security", "ministry")),  # 安 "an" is no English article
+        ("中国地质大学", ("china", "geology", "university")),  # 地 "de" is no French article
+        ("安保", ("an", "bao")),
+        ("안보", ("security",)),  # Hangul 안 likewise
+    ],
+)
+def test_han_and_hangul_syllables_are_never_english_stop_words(name: str, core: tuple[str, ...]) -> None:
+    assert name_form(name).core == core
+
+
+def test_a_stop_word_in_latin_letters_still_goes() -> None:
+    assert name_form("Bank of the Americas").core == ("bank", "americas")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("国家安全部", "Ministry of State Security"),
+        ("中国地质大学", "China University of Geosciences"),
+        ("中国卫星导航系统管理办公室", "China Satellite Navigation Office"),
+        ("國家太空中心", "National Space Center"),
+        ("국가보위성", "Ministry of State Security"),
+        ("Федеральная служба безопасности", "Federal Security Service"),
+        ("وزارت اطلاعات", "Ministry of Intelligence"),
+        ("هيئة التصنيع الحربي", "Military Industrialization Authority"),
+        ("الهيئة العربية للتصنيع", "Arab Organization for Industrialization"),
+        ("선전선동부", "Propaganda and Agitation Department"),
+    ],
+)
+def test_more_words_are_read_where_written(query: str, listed: str) -> None:
+    assert _score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("公安部", "Ministry of State Security"),  # public security, not state security
+        ("国家安全部", "Ministry of Public Security"),
+        ("北京理工大学", "University of Science and Technology Beijing"),  # 理工 is still not read
+        ("Weixing Trading", "Satellite Trading"),  # 卫星 is read only where written in Han
+    ],
+)
+def test_words_read_where_written_keep_these_apart(query: str, listed: str) -> None:
+    assert _score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("HESONG CRADING CORPORATION", "HESONG TRADING CORPORATION"),  # a slip on the first letter
+        ("YA MAHDI INDUSTRIES LROUP", "YA MAHDI INDUSTRIES GROUP"),
+        ("WOREA HYOKSIN EXPORT AND IMPORT CORPORATION", "KOREA HYOKSIN EXPORT AND IMPORT CORPORATION"),
+        ("DULIAN CARBON CO. LTD.", "DALIAN CARBON CO. LTD."),  # a slip in a glossary concept, a place
+        ("SHASID BABAIE INDUSTRIES", "SHAHID BABAIE INDUSTRIES"),  # a consonant differs, not a vowel
+    ],
+)
+def test_slips_against_the_closed_lists_of_words(query: str, listed: str) -> None:
+    assert _score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hesong Grading Corporation", "Hesong Trading Corporation"),  # Grading is a word
+        ("Dalia Carbon Co. Ltd.", "Dalian Carbon Co. Ltd."),  # Dalia is a name
+        ("SHAHID KARAMI INDUSTRIES", "SHAHID KARIMI INDUSTRIES"),  # one vowel apart: two names
+        ("Jilin University", "Jinan University"),  # two concepts are two places
+        ("Plantex Group", "Plant Group"),  # nothing else named beside the slip
+    ],
+)
+def test_slips_against_the_closed_lists_keep_these_apart(query: str, listed: str) -> None:
+    assert _score(query, listed) < DEFAULT_THRESHOLD
