@@ -41,6 +41,11 @@ def _names() -> frozenset[str]:
     return frozenset().union(*(_read(path) for path in sorted(_LEXICON.glob("*.txt"))))
 
 
+def is_listed_name(word: str) -> bool:
+    """A name or place of the lexicon's lists (lower case, romanised): Huaian, Zhuhai, Minsk, Nader."""
+    return word in _names()
+
+
 MIN_ENGLISH_ZIPF = 2.5
 
 
@@ -100,16 +105,17 @@ MAX_SLIP_ZIPF = 3.0  # and rare in itself (not Researches for Researchers, Chris
 
 
 def is_dropped_letter_slip(a: str, b: str) -> bool:
-    """Two English words of eight letters or more, one a letter longer, the one far rarer than the other
-    (Automaton for Automation): in a name otherwise the same, a letter dropped or doubled by a slip of the
-    hand that happens to spell a rare word, not another name."""
+    """Two English words of eight letters or more, the shorter one the longer with a letter inside it
+    dropped, and far rarer (Automaton for Automation): in a name otherwise the same, a slip of the hand that
+    happens to spell a rare word, not another name. A letter added, or dropped at either end, more often
+    makes a word of its own (Hermitage / Heritage, Peninsular / Peninsula, Respiratory / Respirator)."""
     if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < MIN_DROPPED_LETTER_WORD:
         return False
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-    if not any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))):
+    if not any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1)):
         return False
-    frequencies = sorted((zipf_frequency(a, "en"), zipf_frequency(b, "en")))
-    return frequencies[0] < MAX_SLIP_ZIPF and frequencies[1] - frequencies[0] >= SLIP_RARITY
+    rare, common = zipf_frequency(shorter, "en"), zipf_frequency(longer, "en")
+    return rare < MAX_SLIP_ZIPF and common - rare >= SLIP_RARITY
 
 
 # Endings that make another form of one word (Electronic / Electronics, Wheel / Wheeled), not another word

@@ -18,7 +18,13 @@ from enum import StrEnum
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from mtcr.screening.lexicon import are_different_words, is_dropped_letter_slip, is_known_word, is_proper_name
+from mtcr.screening.lexicon import (
+    are_different_words,
+    is_dropped_letter_slip,
+    is_known_word,
+    is_listed_name,
+    is_proper_name,
+)
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.name_variants import same_name_variant, variant_groups
 from mtcr.screening.normalise import (
@@ -121,8 +127,12 @@ BUSINESS_KINDS = frozenset(  # as the glossary reads them (Industries, Industria
      "national", "international", "import", "export", "importexport"]
 )  # fmt: skip
 GENERIC_SLIP = "typo in a generic word"
-# the words a slip is read against: the generic ones and the glossary's concepts (Korea, Dalian, Space)
-CLOSED_WORDS = GENERIC_WORDS | GLOSSARY_CONCEPTS
+# the words a slip is read against: the generic ones and the glossary's concepts that are common words
+# (Aerospace, Trading, Satellite); not places or persons' names, which other names sit a slip away from
+# (Dalian, Korea, Hassan: Dulian, Kaesong and Hessam are names of their own)
+CLOSED_WORDS = GENERIC_WORDS | frozenset(
+    concept for concept in GLOSSARY_CONCEPTS if is_known_word(concept) and not is_listed_name(concept)
+)
 REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
 ABJAD_SIMILARITY = 0.9  # two words with one Arabic-script consonant spelling: vowels unwritten, not known
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
@@ -220,7 +230,7 @@ def _token_similarity(
         and (a in CLOSED_WORDS) != (b in CLOSED_WORDS)
         and min(len(a), len(b)) >= 4
         and max(len(a), len(b)) <= MAX_TYPO_WORD
-        and (a[0] == b[0] or OSA.distance(a, b, score_cutoff=1) <= 1)
+        and (a[0] == b[0] or _slip_at_the_start(a, b))
     ):
         similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
         if similarity >= GENERIC_TYPO_SIMILARITY and not is_known_word(b if a in CLOSED_WORDS else a):
@@ -229,6 +239,11 @@ def _token_similarity(
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
+
+
+def _slip_at_the_start(a: str, b: str) -> bool:
+    """One slip on the first letter: changed, dropped, added, or swapped with the second (Crading, Lroup)."""
+    return a[1:] == b[1:] or a == b[1:] or a[1:] == b or (a[:2] == b[1::-1] and a[2:] == b[2:])
 
 
 def _western_spelling_of(word: str, other_key: str) -> bool:
@@ -788,7 +803,14 @@ def _skipping_acronym(token: str, long: NameForm) -> bool:
     word to its last, leaving out at most two generic words in between (POSTECH: POhang [University] of
     Science and TECHnology; KMDB: Kharkiv Morozov [Machine Building] Design Bureau)? A small word may give
     its first letter (DTaQ: "and"). Not for a word of its own: a known word or name is read as a word."""
-    if not MIN_SKIPPING_ACRONYM <= len(token) <= MAX_LOOSE_ACRONYM or not token.isalpha() or is_known_word(token):
+    if (
+        not MIN_SKIPPING_ACRONYM <= len(token) <= MAX_LOOSE_ACRONYM
+        or len(long.words) < MIN_SPELLED_WORDS
+        or token[0] != long.words[0][0]  # the cheap tests first: most long names start otherwise
+        or long.words[-1][0] not in token[1:]
+        or not token.isalpha()
+        or is_known_word(token)
+    ):
         return False
     # the words in order, each: (as written, may be left out, is a content word)
     content = {word: weight for word, weight in zip(long.words, long.weights, strict=True)}
@@ -800,22 +822,27 @@ def _skipping_acronym(token: str, long: NameForm) -> bool:
     if len(contents) < MIN_SPELLED_WORDS:
         return False
     first, last = contents[0], contents[-1]
-    # reachable[(position in token, next word)] -> the (content words left out, content words spelled) so far
-    reachable: dict[tuple[int, int], set[tuple[int, int]]] = {(0, first): {(0, 0)}}
+    # reachable[(position in token, next word)] -> (content words left out, content words spelled, whether the
+    # last content word was left out) so far: a small word gives no letter after a word left out (PUST is not
+    # POSTECH: Pyongyang [University] Of Science and TECHnology)
+    reachable: dict[tuple[int, int], set[tuple[int, int, bool]]] = {(0, first): {(0, 0, False)}}
     for at in range(first, last + 1):
         word, skippable = words[at]
         is_content = word in content
         for position in range(len(token)):
-            for skipped, spelled in reachable.get((position, at), ()):
+            for skipped, spelled, after_a_gap in reachable.get((position, at), ()):
                 left_out = skipped + is_content
                 if at not in (first, last) and (skippable or not is_content) and left_out <= MAX_SKIPPED_WORDS:
-                    reachable.setdefault((position, at + 1), set()).add((left_out, spelled))
+                    gap = True if is_content else after_a_gap
+                    reachable.setdefault((position, at + 1), set()).add((left_out, spelled, gap))
+                if not is_content and after_a_gap:
+                    continue
                 longest = min(MAX_PART if is_content else 1, len(word), len(token) - position)
                 for length in range(1, longest + 1):
                     if word[:length] != token[position : position + length]:
                         break
-                    reachable.setdefault((position + length, at + 1), set()).add((skipped, spelled + is_content))
-    return any(spelled >= MIN_SPELLED_WORDS for _, spelled in reachable.get((len(token), last + 1), ()))
+                    reachable.setdefault((position + length, at + 1), set()).add((skipped, spelled + is_content, False))
+    return any(spelled >= MIN_SPELLED_WORDS for _, spelled, _ in reachable.get((len(token), last + 1), ()))
 
 
 def _loose_initials(token: str, acronyms: tuple[str, ...]) -> str:
@@ -966,7 +993,8 @@ def name_similarity(
     if wade_giles:
         notes.append("Wade-Giles read as pinyin " + ", ".join(wade_giles))
     best, reason = aligned, "tokens " + (", ".join(notes) if notes else "identical")
-    if query.joined and listed.joined and len(query.core) != len(listed.core):
+    split_otherwise = len(query.core) != len(listed.core) or query.native_split or listed.native_split
+    if query.joined and listed.joined and split_otherwise:
         # only when the names are split into words differently ("Zhongguo" / "Zhong Guo"): over
         # whole names a one-letter difference would read as a near-perfect match. Run together as
         # written, and as translated ("Joseon Dan Gun Muyeok" is "Korea Dangun Trading").

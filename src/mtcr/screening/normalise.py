@@ -287,6 +287,9 @@ class NameForm:
     sounds: str = ""
     small_word_acronyms: tuple[str, ...] = ()  # as written, "MoD": Ministry of Defence
     honorific: tuple[int, ...] = ()  # core positions of a "named after" honorific's words (im. D. I. Mendeleeva)
+    # a native word was read as two or more English words (电力: electric power): as many words as the
+    # other name's may still be split differently (Dian Li)
+    native_split: bool = False
 
     @property
     def is_single_token(self) -> bool:
@@ -667,6 +670,16 @@ _MAX_SYLLABLES = 4
 _MAX_SYLLABLE_LENGTH = 6  # "zhuang", "chuang": the longest pinyin and Korean syllables
 
 
+def _ends_a_name(merged: list[str], tokens: list[str], at: int) -> bool:
+    """Does the syllable at ``at`` end a name begun by the syllable before it, left alone (淮安 Huaian in
+    淮安全通, 珠海 Zhuhai in 珠海洋航)? Then a native word read from it would straddle two words."""
+    if at == 0 or not merged or merged[-1] != tokens[at - 1]:
+        return False
+    from mtcr.screening.lexicon import is_listed_name  # lexicon imports this module
+
+    return is_listed_name(tokens[at - 1] + tokens[at])
+
+
 def _merge_syllables(tokens: list[str], native: dict[str, str] = _NO_WORDS) -> list[str]:
     """Join runs of syllables that together spell a glossary word ("gong ye" -> "gongye")."""
     merged: list[str] = []
@@ -678,7 +691,9 @@ def _merge_syllables(tokens: list[str], native: dict[str, str] = _NO_WORDS) -> l
             continue
         for size in range(_MAX_SYLLABLES, 1, -1):
             candidate = "".join(tokens[i : i + size])
-            if i + size <= len(tokens) and (candidate in GLOSSARY or candidate in native):
+            if i + size <= len(tokens) and (
+                candidate in GLOSSARY or (candidate in native and not _ends_a_name(merged, tokens, i))
+            ):
                 merged.append(candidate)
                 i += size
                 break
@@ -900,10 +915,6 @@ _ABD_AL = re.compile(r"(?<![\u0600-\u06FF])\u0639\u0628\u062f\s+(?=\u0627\u0644[
 
 
 _DROPPED_WORDS = COMPANY_FORM_WORDS | STOP_WORDS
-_NOTHING_DROPPED: frozenset[str] = frozenset()
-# a name in Han characters, with no letters of another script (digits, spaces and punctuation allowed)
-_HANGUL_ONLY = re.compile(r"[\uac00-\ud7a30-9\s()·.,\-]+")
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff0-9\s()（）·.,，、\-]+")
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
@@ -950,12 +961,7 @@ def name_form(name: str) -> NameForm:
     if any(" " in native_words.get(word, "") for word in stripped):  # 华南, joined from "hua nan", is South China
         stripped = [part for word in stripped for part in native_words.get(word, word).split()]
     abjad = bool(_VOWELS_UNWRITTEN.search(name))
-    # a Han character's reading is no English or French word, nor a company form (安 "an", 地 "de", 造 "zao":
-    # 国家安全部, the Ministry of State Security; 地质, geology); a Hangul syllable's is no English word
-    dropped = _NOTHING_DROPPED if _HAN_ONLY.fullmatch(name) else _DROPPED_WORDS
-    if dropped is _DROPPED_WORDS and _HANGUL_ONLY.fullmatch(name):
-        dropped = COMPANY_FORM_WORDS  # 안 "an" (안보, security), but 회 "hoe" of a company still goes
-    plain = [t for t in stripped if t not in dropped] or list(tokens)
+    plain = [t for t in stripped if t not in _DROPPED_WORDS] or list(tokens)
     own: tuple[str, ...] = ()
     if name.isascii() or not any(_is_syllabic(ch) for ch in name):  # Han and Hangul syllables are not words
         kept = _without_own_acronyms(plain)
@@ -979,9 +985,9 @@ def name_form(name: str) -> NameForm:
         core = (*core[:-1], NATIVE_KIND_SUFFIXES[plain[-1]])
         written_words = (*plain[:-1], native[-1])
     translated = tuple((word, concept) for word, concept in zip(written_words, core, strict=True) if concept != word)
-    words = [t for t in tokens if t not in STOP_WORDS or dropped is not _DROPPED_WORDS]
+    words = [t for t in tokens if t not in STOP_WORDS]
     # run together, a native word that is two in English stays as romanised (中南建设: "zhongnanjianshe")
-    unsplit_plain = plain if unsplit is stripped else [t for t in unsplit if t not in dropped]
+    unsplit_plain = plain if unsplit is stripped else [t for t in unsplit if t not in _DROPPED_WORDS]
     joined = _strip_suffixes("".join(unsplit_plain))
     acronyms: list[str] = []
     for group in (words, core, plain, tokens):  # tokens: "of" and forms spelled too (MoRI, CETC)
@@ -1021,6 +1027,7 @@ def name_form(name: str) -> NameForm:
         letters="".join(tokens),
         sounds="".join(phonetic),
         honorific=honorific,
+        native_split=unsplit is not stripped,
         small_word_acronyms=_small_word_acronyms(name) if name.isascii() else (),
     )
 
