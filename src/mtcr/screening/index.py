@@ -39,7 +39,6 @@ from mtcr.screening.normalise import (
     english_loanword_sounds,
     name_form,
     phonetic_key,
-    russian_in_western_spelling,
     th_dh_as_s_z,
     yo_as_e,
 )
@@ -80,8 +79,6 @@ def blocking_keys(form: NameForm) -> set[str]:
             keys.add("p:" + phonetic)
             if ("yo" in token or "jo" in token) and (written_e := yo_as_e(token)) != token:
                 keys.add("p:" + phonetic_key(written_e))  # Fyodor is found by Fedor, as the matcher reads ё
-            if (western := russian_in_western_spelling(token)) != token:
-                keys.add("p:" + phonetic_key(western))  # Tschemesow is found by Chemezov
             skeleton = consonant_skeleton(phonetic)
             if len(skeleton) >= 3:
                 keys.add("s:" + skeleton)  # names written without vowels (Persian, Arabic, Hindi)
@@ -94,6 +91,7 @@ def blocking_keys(form: NameForm) -> set[str]:
             keys.add("e:" + token[-4:])
         elif len(token) >= 2:
             keys.add("t:" + token)
+    keys.update("p:" + key for key in form.western_keys if key)  # Tschemesow is found by Chemezov
     keys.update(related_keys(form))  # 航天 keyed as Space too, on both sides, as the matcher reads it
     keys.update("a:" + acronym for acronym in form.acronyms if len(acronym) >= 3)
     keys.update("w:" + word for word in _short_words(form))

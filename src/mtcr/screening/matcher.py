@@ -43,7 +43,6 @@ from mtcr.screening.normalise import (
     korean_loanword_consonants,
     name_form,
     phonetic_key,
-    russian_in_western_spelling,
     th_dh_as_s_z,
     transliterate,
     yo_as_e,
@@ -172,12 +171,6 @@ def _token_similarity(
         and phonetic_key(yo_as_e(a)) == phonetic_key(yo_as_e(b))
     ):
         return 0.95, "same sound, ё written yo or e"
-    # a Russian name spelled as French or German write it (Choïgou, Tschemesow): the cheap tests first
-    if (
-        ("ch" in a or "ch" in b)
-        and ("sch" in a or "sch" in b or "ou" in a or "ou" in b or a.endswith("itch") or b.endswith("itch"))
-    ) and (_western_spelling_of(a, key_b) or _western_spelling_of(b, key_a)):
-        return 0.95, "same sound, a Russian name in French or German spelling"
     # Park / Pak, Zhang / Cheung: one surname in two romanisations, in a person's name only (Park
     # Electronics is not Pak Electronics). Two pinyin syllables are two characters, never one name
     # spelled twice (Liu / Liao, Deng / Tang: the table pairs them only through a dialect spelling).
@@ -226,11 +219,13 @@ def _token_similarity(
     # them is a slip of it, where two names as near may be two names. Needs the same first letter, or
     # else a single slip (Crading, Lroup).
     if (
-        abs(len(a) - len(b)) <= 2  # the cheap tests first: this runs for every generic word of every candidate
+        # the cheap tests first: this runs for every pair of words of every candidate; a single slip on
+        # the first letter leaves the last one as it was
+        (a[0] == b[0] or (a[-1] == b[-1] and _slip_at_the_start(a, b)))
+        and abs(len(a) - len(b)) <= 2
         and (a in CLOSED_WORDS) != (b in CLOSED_WORDS)
         and min(len(a), len(b)) >= 4
         and max(len(a), len(b)) <= MAX_TYPO_WORD
-        and (a[0] == b[0] or _slip_at_the_start(a, b))
     ):
         similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
         if similarity >= GENERIC_TYPO_SIMILARITY and not is_known_word(b if a in CLOSED_WORDS else a):
@@ -246,11 +241,13 @@ def _slip_at_the_start(a: str, b: str) -> bool:
     return a[1:] == b[1:] or a == b[1:] or a[1:] == b or (a[:2] == b[1::-1] and a[2:] == b[2:])
 
 
-def _western_spelling_of(word: str, other_key: str) -> bool:
-    """Is ``word`` a French or German spelling of a Russian name with ``other_key``? Not a word of those
-    languages or of English (Deutsch is no Russian name: Dutch)."""
-    western = russian_in_western_spelling(word)
-    return western != word and phonetic_key(western) == other_key and not is_known_word(word)
+WESTERN_SPELLING = "same sound, a Russian name in French or German spelling"
+
+
+def _western_spelling_of(form: NameForm, at: int, other_key: str) -> bool:
+    """Is the word at ``at`` of ``form`` a French or German spelling of a Russian name with ``other_key``
+    (Choïgou, Tschemesow)? Not a word of those languages or of English (Deutsch is no Russian name: Dutch)."""
+    return bool(form.western_keys) and form.western_keys[at] == other_key and not is_known_word(form.core[at])
 
 
 def _finger_slip(a: str, b: str) -> bool:
@@ -437,6 +434,7 @@ def _alignment(
     listed_core, listed_words = listed.core, listed.words
     listed_spoken = [word if word.isascii() else transliterate(word) for word in listed_words]
     listed_related = [RELATED_CONCEPTS.get(word, ()) for word in listed_words]
+    western = bool(query.western_keys or listed.western_keys)  # a French or German spelling of a Russian name
     for position, (token, key, weight) in enumerate(zip(query.core, query.phonetic, query.weights, strict=True)):
         if position in done:
             continue
@@ -473,6 +471,12 @@ def _alignment(
                     )
                     if alternative[0] > similarity:
                         similarity, kind = alternative
+                if (
+                    western
+                    and similarity < 0.95
+                    and (_western_spelling_of(query, position, other_key) or _western_spelling_of(listed, index, key))
+                ):
+                    similarity, kind = 0.95, WESTERN_SPELLING
                 if similarity < RELATED_SCORE and (other in related or token in listed_related[index]):
                     similarity, kind = RELATED_SCORE, "related translation"  # 航天: Aerospace or Space
                 if kind == GENERIC_SLIP and not _named_beside(query if other in CLOSED_WORDS else listed, token, other):

@@ -290,6 +290,9 @@ class NameForm:
     # a native word was read as two or more English words (电力: electric power): as many words as the
     # other name's may still be split differently (Dian Li)
     native_split: bool = False
+    # the phonetic keys of the words read as French or German spellings of Russian names ("" for the
+    # others), or () when no word is (computed once per name: the matcher asks only where one is)
+    western_keys: tuple[str, ...] = ()
 
     @property
     def is_single_token(self) -> bool:
@@ -1000,11 +1003,14 @@ def name_form(name: str) -> NameForm:
         if compass not in acronyms:
             acronyms.append(compass)
     phonetic = tuple(phonetic_key(t) for t in core)
+    western = tuple(russian_in_western_spelling(t) for t in core)
+    western_keys = tuple(phonetic_key(w) if w != t else "" for w, t in zip(western, core, strict=True))
     return NameForm(
         original=name,
         tokens=tokens,
         core=core,
         phonetic=phonetic,
+        western_keys=western_keys if any(western_keys) else (),
         joined=joined,
         acronyms=tuple(acronyms),
         weights=tuple(token_weight(t) for t in core),
