@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -126,12 +127,19 @@ BUSINESS_KINDS = frozenset(  # as the glossary reads them (Industries, Industria
      "national", "international", "import", "export", "importexport"]
 )  # fmt: skip
 GENERIC_SLIP = "typo in a generic word"
+
+
 # the words a slip is read against: the generic ones and the glossary's concepts that are common words
 # (Aerospace, Trading, Satellite); not places or persons' names, which other names sit a slip away from
 # (Dalian, Korea, Hassan: Dulian, Kaesong and Hessam are names of their own)
-CLOSED_WORDS = GENERIC_WORDS | frozenset(
-    concept for concept in GLOSSARY_CONCEPTS if is_known_word(concept) and not is_listed_name(concept)
-)
+@cache
+def closed_words() -> frozenset[str]:
+    """Built on first use, not at import: it reads the English word list and the name lexicons."""
+    return GENERIC_WORDS | frozenset(
+        concept for concept in GLOSSARY_CONCEPTS if is_known_word(concept) and not is_listed_name(concept)
+    )
+
+
 REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words or names
 ABJAD_SIMILARITY = 0.9  # two words with one Arabic-script consonant spelling: vowels unwritten, not known
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
@@ -223,12 +231,12 @@ def _token_similarity(
         # the first letter leaves the last one as it was
         (a[0] == b[0] or (a[-1] == b[-1] and _slip_at_the_start(a, b)))
         and abs(len(a) - len(b)) <= 2
-        and (a in CLOSED_WORDS) != (b in CLOSED_WORDS)
         and min(len(a), len(b)) >= 4
         and max(len(a), len(b)) <= MAX_TYPO_WORD
+        and (a in (closed := closed_words())) != (b in closed)
     ):
         similarity = typo_similarity(a, b, GENERIC_TYPO_SIMILARITY)
-        if similarity >= GENERIC_TYPO_SIMILARITY and not is_known_word(b if a in CLOSED_WORDS else a):
+        if similarity >= GENERIC_TYPO_SIMILARITY and not is_known_word(b if a in closed else a):
             return similarity - TYPO_COST, GENERIC_SLIP
     # the party's word abbreviates the listed word ("Imp." for "Import"), not a listed acronym the party's word
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
@@ -479,7 +487,9 @@ def _alignment(
                     similarity, kind = 0.95, WESTERN_SPELLING
                 if similarity < RELATED_SCORE and (other in related or token in listed_related[index]):
                     similarity, kind = RELATED_SCORE, "related translation"  # 航天: Aerospace or Space
-                if kind == GENERIC_SLIP and not _named_beside(query if other in CLOSED_WORDS else listed, token, other):
+                if kind == GENERIC_SLIP and not _named_beside(
+                    query if other in closed_words() else listed, token, other
+                ):
                     similarity = 0.0  # "Plantex Group" is no slip of "Plant Group": its one name would be
                 if kind == REAL_WORDS:
                     refused.append((position, index))
@@ -837,7 +847,7 @@ def _skipping_acronym(token: str, long: NameForm) -> bool:
             for skipped, spelled, after_a_gap in reachable.get((position, at), ()):
                 left_out = skipped + is_content
                 if at not in (first, last) and (skippable or not is_content) and left_out <= MAX_SKIPPED_WORDS:
-                    gap = True if is_content else after_a_gap
+                    gap = is_content or after_a_gap
                     reachable.setdefault((position, at + 1), set()).add((left_out, spelled, gap))
                 if not is_content and after_a_gap:
                     continue
