@@ -29,7 +29,7 @@ from mtcr.policy import (
     rank,
 )
 from mtcr.policy.model import REQUIREMENT_EFFECTS, PartyRole
-from mtcr.screening.matcher import Match
+from mtcr.screening.model import Match
 
 VERSION = PolicyVersion("test", "0", "test")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, Feature, compare
-from mtcr.screening.model import EntityType, ListEntity, Party
+from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, compare
+from mtcr.screening.model import EntityType, Feature, ListEntity, Party
 from mtcr.screening.normalise import name_form, phonetic_key, transliterate
 
 

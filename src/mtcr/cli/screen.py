@@ -18,8 +18,8 @@ from mtcr.db import screening as store
 from mtcr.db.engine import make_engine, session_scope, upgrade
 from mtcr.errors import InputError
 from mtcr.screening.index import CandidateIndex
-from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, Match
-from mtcr.screening.model import ListFormat, Party
+from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION
+from mtcr.screening.model import ListFormat, Match, Party
 from mtcr.screening.parties import MAX_NAME_LENGTH, country_code, party_type, read_parties
 
 lists_app = typer.Typer(

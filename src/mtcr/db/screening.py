@@ -21,8 +21,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from mtcr.db.base import Base, utc_now
 from mtcr.errors import DataFileError, InputError, NotFoundError
 from mtcr.screening.importers import bundled_list_path, parse_list
-from mtcr.screening.matcher import MATCHER_VERSION, FeatureScore, Match
-from mtcr.screening.model import EntityType, ListEntity, ListFormat, Party
+from mtcr.screening.matcher import MATCHER_VERSION
+from mtcr.screening.model import EntityType, Feature, FeatureScore, ListEntity, ListFormat, Match, Party
 
 BUNDLED_LIST_NAME = "mtcr-missile-sanctions"
 
@@ -334,8 +334,6 @@ def record_screening(
 
 
 def _hit(row: HitRow, version: str) -> HitRecord:
-    from mtcr.screening.matcher import Feature
-
     features = tuple(FeatureScore(Feature(f["feature"]), f["score"], f["reason"]) for f in row.features)
     last = row.dispositions[-1] if row.dispositions else None
     return HitRecord(

@@ -12,7 +12,7 @@ says which rules fired and why, what is still missing, and which policy versions
 
 Facts can be built from the classifier's :class:`~mtcr.annex.classifier.Classification`
 (:meth:`TransferItem.from_classification`) and the screening matcher's
-:class:`~mtcr.screening.matcher.Match` list (:meth:`ScreeningStatus.from_matches`).
+:class:`~mtcr.screening.model.Match` list (:meth:`ScreeningStatus.from_matches`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from types import MappingProxyType
 from mtcr.annex.classifier import Classification, MatchStatus
 from mtcr.annex.schema import Category
 from mtcr.errors import InputError
-from mtcr.screening.matcher import DEFAULT_THRESHOLD, Match
+from mtcr.screening.matcher import DEFAULT_THRESHOLD
+from mtcr.screening.model import Match
 
 POLICY_ENGINE_VERSION = "1.0.0"  # bump whenever a change can move a recommendation
 

@@ -11,8 +11,7 @@ from collections.abc import Callable, Sequence
 
 from mtcr.errors import InputError
 from mtcr.screening.index import CandidateIndex
-from mtcr.screening.matcher import Match
-from mtcr.screening.model import ListEntity, Party
+from mtcr.screening.model import ListEntity, Match, Party
 
 CHUNK = 500
 _WORKER_INDEXES: dict[str, CandidateIndex] = {}

@@ -24,13 +24,12 @@ from mtcr.screening.matcher import (
     MIN_INLINE_ACRONYM,
     MIN_LONE_INLINE_ACRONYM,
     MIN_LOOSE_ACRONYM,
-    Match,
     acronym_word,
     compare,
     initials_keys,
     normalise_identifier,
 )
-from mtcr.screening.model import EntityType, ListEntity, Party
+from mtcr.screening.model import EntityType, ListEntity, Match, Party
 from mtcr.screening.name_variants import variant_groups
 from mtcr.screening.normalise import (
     RELATED_CONCEPTS,

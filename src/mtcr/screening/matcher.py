@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -26,7 +25,7 @@ from mtcr.screening.lexicon import (
     is_listed_name,
     is_proper_name,
 )
-from mtcr.screening.model import EntityType, ListEntity, Party
+from mtcr.screening.model import EntityType, Feature, FeatureScore, ListEntity, Match, Party
 from mtcr.screening.name_variants import same_name_variant, variant_groups
 from mtcr.screening.normalise import (
     ARABIC_SCRIPT,
@@ -85,37 +84,6 @@ IDENTIFIER_MATCH_SCORE = 0.99
 DATE_MISMATCH_PENALTY = 0.1
 TYPE_MISMATCH_PENALTY = 0.3  # a company against a listed person, or a person against a listed company
 ADDRESS_BONUS = 0.03
-
-
-class Feature(StrEnum):
-    NAME = "name"
-    COUNTRY = "country"
-    IDENTIFIER = "identifier"
-    DATE = "date"
-    ADDRESS = "address"
-    TYPE = "type"
-
-
-@dataclass(frozen=True, slots=True)
-class FeatureScore:
-    feature: Feature
-    score: float  # the feature's own score (name: similarity; others: the adjustment applied)
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A party compared with one listed entity."""
-
-    entity_id: str
-    entity_name: str
-    matched_name: str  # the entity's name (or alias) that matched best
-    score: float
-    features: tuple[FeatureScore, ...]
-    matcher_version: str = MATCHER_VERSION
-
-    def is_hit(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
-        return self.score >= threshold
 
 
 # Words that say what kind of business a firm is and its reach, which one firm's names vary in
@@ -1115,4 +1083,4 @@ def compare(party: Party, entity: ListEntity) -> Match:
         if overlap >= 0.5:
             score = min(1.0, score + ADDRESS_BONUS)
             features.append(FeatureScore(Feature.ADDRESS, ADDRESS_BONUS, f"address words in common ({overlap:.0%})"))
-    return Match(entity.entity_id, entity.name, matched_name, round(score, 4), tuple(features))
+    return Match(entity.entity_id, entity.name, matched_name, round(score, 4), tuple(features), MATCHER_VERSION)

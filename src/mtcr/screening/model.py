@@ -1,4 +1,7 @@
-"""Screening domain values: list entities, the parties screened against them, and formats."""
+"""Screening domain values: list entities, the parties screened against them, formats, and match results.
+
+Plain Python classes, kept out of the modules ``make compiled`` builds with mypyc: results are pickled
+(Dask workers send them back) and stored, which mypyc's frozen classes do not allow."""
 
 from __future__ import annotations
 
@@ -49,3 +52,34 @@ class Party:
     identifiers: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
     entity_type: EntityType | None = None
+
+
+class Feature(StrEnum):
+    NAME = "name"
+    COUNTRY = "country"
+    IDENTIFIER = "identifier"
+    DATE = "date"
+    ADDRESS = "address"
+    TYPE = "type"
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureScore:
+    feature: Feature
+    score: float  # the feature's own score (name: similarity; others: the adjustment applied)
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A party compared with one listed entity."""
+
+    entity_id: str
+    entity_name: str
+    matched_name: str  # the entity's name (or alias) that matched best
+    score: float
+    features: tuple[FeatureScore, ...]
+    matcher_version: str  # the matcher's version (MATCHER_VERSION when it was scored)
+
+    def is_hit(self, threshold: float) -> bool:
+        return self.score >= threshold
