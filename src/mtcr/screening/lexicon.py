@@ -94,6 +94,11 @@ def is_proper_name(word: str) -> bool:
     return word in _names() and not is_common_word(word)
 
 
+def is_english_word(word: str) -> bool:
+    """A word of English text (lower case), names as common as Rose and Rana included."""
+    return word in _english()
+
+
 def is_known_word(word: str) -> bool:
     """A real word or name, as written in Latin letters (lower case)."""
     return word in _english() or word in _names() or chinese_syllables(word) > 0

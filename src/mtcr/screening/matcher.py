@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from mtcr.screening.lexicon import (
     are_different_words,
     is_dropped_letter_slip,
+    is_english_word,
     is_known_word,
     is_listed_name,
     is_proper_name,
@@ -40,6 +41,7 @@ from mtcr.screening.normalise import (
     consonant_skeleton,
     english_loanword_consonants,
     english_loanword_sounds,
+    is_korean_romanisation,
     korean_loanword_consonants,
     name_form,
     phonetic_key,
@@ -50,7 +52,7 @@ from mtcr.screening.normalise import (
 from mtcr.screening.typos import most_edits, typo_similarity
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES, pinyin_split
 
-MATCHER_VERSION = "1.8.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.9.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
@@ -63,6 +65,7 @@ MIN_LONE_SLIP_WORD = 6  # shorter lone words are as often acronyms (USTC / UESTC
 CONTEXT_TYPO_SIMILARITY = 0.82  # the one word that differs between two names otherwise the same (_slip_in_context)
 MIN_CONTEXT_WORDS = 2  # words of the two names that agree around the slip, one of them distinctive
 MIN_CONTEXT_SLIP_WORD = 3  # a shorter word slipped is as likely another word
+MIN_FIRST_LETTER_SLIP_WORD = 5  # a slip on the first letter of a shorter word as often makes another name
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
 ACRONYM_SCORE = 0.9
 SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
@@ -140,6 +143,8 @@ def _token_similarity(
         return 0.0, ""
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
+    if a[0] != b[0] and a[0] in "rn" and b[0] in "rn" and _north_initial_r(a, b):
+        return 0.95, NORTH_INITIAL_R
     # Russian ё written yo or jo on one side only (Fyodor / Fedor); the first letters first: most pairs differ there
     if (
         a[0] == b[0]
@@ -210,6 +215,26 @@ def _token_similarity(
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
+
+
+NORTH_INITIAL_R = "same sound, the North's initial r"
+MIN_INITIAL_R_WORD = 5  # shorter words so alike are as often two names (Rabi / Nabi, Raju / Naju)
+
+
+def _north_initial_r(a: str, b: str) -> bool:
+    """Rodong / Nodong, Rason / Naseon: Korean ㄹ starting a word before a, o, u or e, which the North writes
+    r and the South n (before i and y it drops, as the phonetic key reads). Only in words of five letters or
+    more, of Korean syllables, the rest spelled alike (eo or o: the South's and the North's ㅓ), and neither an
+    English word (Roman is not Noman); two Korean place names may be the one place (Rason, Naseon)."""
+    r_word, n_word = (a, b) if a[0] == "r" else (b, a)
+    return (
+        min(len(a), len(b)) >= MIN_INITIAL_R_WORD
+        and r_word[1] in "aoue"
+        and r_word[1:].replace("eo", "o") == n_word[1:].replace("eo", "o")
+        and is_korean_romanisation(r_word)
+        and is_korean_romanisation(n_word)
+        and not (is_english_word(a) or is_english_word(b))
+    )
 
 
 def _slip_at_the_start(a: str, b: str) -> bool:
@@ -548,7 +573,7 @@ def _slip_in_context(
     index = next(j for j in range(len(listed.core)) if j not in used)
     a, b = query.words[position], listed.words[index]
     if (
-        a[0] != b[0]
+        (a[0] != b[0] and not _first_letter_slip(a, b))
         or min(len(a), len(b)) < MIN_CONTEXT_SLIP_WORD
         or max(len(a), len(b)) > MAX_TYPO_WORD
         or not (a.isalpha() and b.isalpha())
@@ -558,8 +583,21 @@ def _slip_in_context(
         or (len(a) == len(b) and all(x in _VOWELS and y in _VOWELS for x, y in zip(a, b, strict=True) if x != y))
     ):
         return None
-    similarity = typo_similarity(a, b, CONTEXT_TYPO_SIMILARITY)
+    # a first letter slipped counts as one plain edit: the slip weighing makes it cost more, which the rule weighed
+    similarity = typo_similarity(a, b, CONTEXT_TYPO_SIMILARITY) if a[0] == b[0] else 1.0 - 1.0 / max(len(a), len(b))
     return (position, index, similarity - TYPO_COST) if similarity >= CONTEXT_TYPO_SIMILARITY else None
+
+
+def _first_letter_slip(a: str, b: str) -> bool:
+    """One slip on the first letter (Mhushtari, Hahid for Shushtari, Shahid) of a word long enough that the
+    slip makes no other name, where one of the two spellings is no word or name at all, and not of two words
+    of Korean syllables, whose first differs (Daesong is not Kaesong)."""
+    return (
+        min(len(a), len(b)) >= MIN_FIRST_LETTER_SLIP_WORD
+        and _slip_at_the_start(a, b)
+        and not (is_known_word(a) and is_known_word(b))
+        and not (is_korean_romanisation(a) and is_korean_romanisation(b))
+    )
 
 
 _VOWELS = frozenset("aeiouy")

@@ -442,6 +442,21 @@ _REPEATS = re.compile(r"(.)\1+")
 # Nyonbong (the initial-sound rule). Only before "yo"/"yeo", the Korean syllables: Ryan, Lyudmila and
 # Ryazan keep their first letter, and pinyin never starts a syllable so (Liang is not Yang).
 _KOREAN_INITIAL_LIQUID = re.compile(r"^[rln]y(?=e?o)")
+# A word of Korean syllables as romanised (Revised and McCune-Reischauer, whose ŏ and ŭ are o and u once
+# folded): an initial, a vowel and a final each, Rodong, Kumryong, Nyongbyon. Many short English words are
+# too (Rose, Nose): callers ask it only of words that are not both English.
+_KOREAN_WORD = re.compile(
+    r"(?:(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjh])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|[aeiou])"
+    r"(?:ng|[knltmp])?)+"
+)
+MAX_KOREAN_WORD = 16  # no name's word of Korean syllables is longer; the pattern backtracks on long words
+
+
+def is_korean_romanisation(word: str) -> bool:
+    """Is ``word`` (lower case, Latin letters) a run of romanised Korean syllables?"""
+    return len(word) <= MAX_KOREAN_WORD and _KOREAN_WORD.fullmatch(word) is not None
+
+
 # A name ending in Allah, written -ollah, -ullah, -olah, -ulah as often (Hezbollah / Hizballah, Ruhollah /
 # Ruhullah, Ansarullah / Ansarallah): one ending, as its vowel is the Arabic article's.
 _ALLAH_ENDING = re.compile(r"^([a-z]*?)[aou]ll?ah$")
