@@ -29,6 +29,7 @@ from mtcr.policy import (
     rank,
 )
 from mtcr.policy.model import REQUIREMENT_EFFECTS, PartyRole
+from mtcr.screening.matcher import MATCHER_VERSION
 from mtcr.screening.model import Match
 
 VERSION = PolicyVersion("test", "0", "test")
@@ -188,8 +189,8 @@ def test_item_from_classification_not_controlled(annex: Annex) -> None:
 
 
 def test_screening_status_from_matches() -> None:
-    weak = Match("e1", "Example Corp", "Example Corp", 0.4, ())
-    strong = Match("e2", "China Great Wall Industry Corporation", "Great Wall Industry", 0.93, ())
+    weak = Match("e1", "Example Corp", "Example Corp", 0.4, (), MATCHER_VERSION)
+    strong = Match("e2", "China Great Wall Industry Corporation", "Great Wall Industry", 0.93, (), MATCHER_VERSION)
     assert ScreeningStatus.from_matches([]) is ScreeningStatus.CLEAR
     assert ScreeningStatus.from_matches([weak]) is ScreeningStatus.CLEAR
     assert ScreeningStatus.from_matches([weak, strong]) is ScreeningStatus.POSSIBLE_MATCH

@@ -1,5 +1,5 @@
-"""Matcher 1.9.0: a slip on the first letter of a word where the rest of the name agrees, and the North Korean
-initial r the South writes n - each with the pairs it must keep apart."""
+"""Matcher 1.9.0: the North Korean initial r the South writes n, with the pairs it must keep apart; and the
+first-letter slips its draft read as typos, kept apart."""
 
 from __future__ import annotations
 
@@ -22,37 +22,17 @@ def test_the_version_is_bumped() -> None:
 @pytest.mark.parametrize(
     ("query", "listed", "entity_type"),
     [
-        ("Shahid Mhushtari Industries", "Shahid Shushtari Industries", EntityType.ORGANIZATION),  # changed
-        ("Hahid Shustari Industries", "Shahid Shustari Industries", EntityType.ORGANIZATION),  # dropped
-        ("Phahid Karimi Industries", "Shahid Karimi Industries", EntityType.ORGANIZATION),
-        ("Dalian Fhenghua Maoyi Youxian Gongsi", "Dalian Zhenghua Maoyi Youxian Gongsi", EntityType.ORGANIZATION),
-        ("Eahmad Vahid Dastjerdi", "Ahmad Vahid Dastjerdi", EntityType.PERSON),  # added
+        # a first letter changed in a name otherwise the same is as often another martyr or family: 1.9.0's draft
+        # read these as slips and was withdrawn (no gain on the evaluation set)
+        ("Shahid Jafari Industries", "Shahid Zafari Industries", EntityType.ORGANIZATION),
+        ("Ali Jafari", "Ali Zafari", EntityType.PERSON),
+        ("Sergei Markov", "Sergei Barkov", EntityType.PERSON),
+        ("Ivan Tarasov", "Ivan Karasov", EntityType.PERSON),
+        ("Beijing Tower Electronics", "Beijing Power Electronics", EntityType.ORGANIZATION),
     ],
 )
-def test_a_slip_on_the_first_letter_in_a_name_otherwise_the_same(
-    query: str, listed: str, entity_type: EntityType
-) -> None:
-    assert _score(query, listed, entity_type) >= DEFAULT_THRESHOLD
-
-
-@pytest.mark.parametrize(
-    ("query", "listed"),
-    [
-        ("Beijing Tower Electronics", "Beijing Power Electronics"),  # two real words: two firms
-        ("Shahid Nazem Industries", "Shahid Kazem Industries"),  # five letters: as often another name
-        ("Mhushtari Industries", "Shushtari Industries"),  # nothing distinctive agrees around it
-        ("Shahid Mhushtari Group", "Shahid Shushtari Industries"),  # two words differ
-    ],
-)
-def test_first_letter_slips_the_rule_keeps_apart(query: str, listed: str) -> None:
-    assert _score(query, listed) < DEFAULT_THRESHOLD
-
-
-def test_the_index_finds_a_name_slipped_on_a_first_letter() -> None:
-    others = [ListEntity(f"S{n}", EntityType.ORGANIZATION, (f"Shahid Karimi Trading {n}",)) for n in range(50)]
-    listed = ListEntity("E1", EntityType.ORGANIZATION, ("Shahid Shushtari Industries",))
-    hits = CandidateIndex([*others, listed]).screen(Party("Shahid Mhushtari Industries"))
-    assert hits and hits[0].entity_id == "E1"
+def test_a_changed_first_letter_is_another_name(query: str, listed: str, entity_type: EntityType) -> None:
+    assert _score(query, listed, entity_type) < DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -63,6 +43,9 @@ def test_the_index_finds_a_name_slipped_on_a_first_letter() -> None:
         ("Naseon Port Company", "Rason Port Company"),  # and the South's eo for the North's o
         ("Najin Shipping", "Rajin Shipping"),
         ("Nangnim Trading Corporation", "Rangnim Trading Corporation"),
+        ("Nagwon Machine Complex", "Rakwon Machine Complex"),  # and k/g, as the phonetic key reads them
+        ("Neungseong Trading", "Rungsong Trading"),
+        ("Neungnado", "Rungrado"),
     ],
 )
 def test_the_north_s_initial_r_is_the_south_s_n(query: str, listed: str) -> None:
@@ -77,6 +60,12 @@ def test_the_north_s_initial_r_is_the_south_s_n(query: str, listed: str) -> None
         ("Rabi Industries", "Nabi Industries"),  # short: two names as often
         ("Rada Trading", "Nata Trading"),  # other consonants differ too
         ("Rayon Trading", "Nayeon Trading"),
+        ("Nasim Trading", "Rasim Trading"),  # Arabic names: no Korean name, no spelling only Korean has
+        ("Nadim Industries", "Radim Industries"),
+        ("Rajabi Trading", "Najabi Trading"),
+        ("Ronghua Trading", "Nonghua Trading"),  # two Chinese names in pinyin
+        ("Rongda Industries", "Nongda Industries"),
+        ("Hyundai Rotem", "Hyundai Notem"),
     ],
 )
 def test_initial_r_and_n_kept_apart(query: str, listed: str) -> None:

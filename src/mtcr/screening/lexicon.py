@@ -46,6 +46,16 @@ def is_listed_name(word: str) -> bool:
     return word in _names()
 
 
+@cache
+def _korean_names() -> frozenset[str]:
+    return _read(_LEXICON / "korean_names.txt")
+
+
+def is_korean_name(word: str) -> bool:
+    """A Korean name or place of the lexicon (lower case, romanised): Rajin, Najin, Kaesong, Pak."""
+    return word in _korean_names()
+
+
 MIN_ENGLISH_ZIPF = 2.5
 
 

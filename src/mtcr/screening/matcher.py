@@ -23,6 +23,7 @@ from mtcr.screening.lexicon import (
     is_dropped_letter_slip,
     is_english_word,
     is_known_word,
+    is_korean_name,
     is_listed_name,
     is_proper_name,
 )
@@ -65,7 +66,6 @@ MIN_LONE_SLIP_WORD = 6  # shorter lone words are as often acronyms (USTC / UESTC
 CONTEXT_TYPO_SIMILARITY = 0.82  # the one word that differs between two names otherwise the same (_slip_in_context)
 MIN_CONTEXT_WORDS = 2  # words of the two names that agree around the slip, one of them distinctive
 MIN_CONTEXT_SLIP_WORD = 3  # a shorter word slipped is as likely another word
-MIN_FIRST_LETTER_SLIP_WORD = 5  # a slip on the first letter of a shorter word as often makes another name
 TYPO_COST = 0.25  # a typo counts less than an exact or same-sound token: one-letter differences also tell names apart
 ACRONYM_SCORE = 0.9
 SYLLABIC_ACRONYM_SCORE = 0.85  # starts of words are looser than initials
@@ -115,6 +115,32 @@ REAL_WORDS = "real words"  # a near pair refused as a typo: both are real words 
 ABJAD_SIMILARITY = 0.9  # two words with one Arabic-script consonant spelling: vowels unwritten, not known
 MAX_ACRONYM_LENGTH = 3  # a lone word this short is letters (MID, NTC); Tiba or SHIG may be a word
 _TYPO_EDITS = tuple(most_edits(longest, TYPO_SIMILARITY) for longest in range(MAX_TYPO_WORD + 1))
+
+
+NORTH_INITIAL_R = "same sound, the North's initial r"
+MIN_INITIAL_R_WORD = 5  # shorter words so alike are as often two names (Rabi / Nabi, Raju / Naju)
+# Spellings only Korean romanisation writes (no pinyin, Persian or Arabic name has them)
+_KOREAN_ONLY_SPELLING = re.compile(r"eo|eu|ae|oe|wo|ng|yo|yu")
+
+
+def _north_initial_r(a: str, b: str) -> bool:
+    """Rodong / Nodong, Rason / Naseon: Korean ㄹ starting a word before a, o, u or e, which the North writes
+    r and the South n. Only in words of five letters or more, both of Korean syllables, sounding alike after
+    the first letter, neither an English word (Roman is not Noman), not both pinyin (Ronghua, Nonghua: two
+    Chinese names), and one of them a Korean name or place of the lexicon or spelled as only Korean is
+    (Nasim / Rasim, Nadim / Radim are two Arabic names). Before i, and before y but for yo and yeo, ㄹ drops
+    in the South, which the phonetic key reads (Ryonha / Yonha); Ryugyong / Yugyeong and Ri / I are missed."""
+    r_word, n_word = (a, b) if a[0] == "r" else (b, a)
+    return (
+        min(len(a), len(b)) >= MIN_INITIAL_R_WORD
+        and r_word[1] in "aoue"
+        and phonetic_key(r_word[1:].replace("eo", "o")) == phonetic_key(n_word[1:].replace("eo", "o"))
+        and is_korean_romanisation(r_word)
+        and is_korean_romanisation(n_word)
+        and not (is_english_word(a) or is_english_word(b))
+        and not (len(pinyin_split(a)) > 1 and len(pinyin_split(b)) > 1)
+        and any(is_korean_name(word) or _KOREAN_ONLY_SPELLING.search(word) for word in (a, b))
+    )
 
 
 def _token_similarity(
@@ -215,26 +241,6 @@ def _token_similarity(
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
-
-
-NORTH_INITIAL_R = "same sound, the North's initial r"
-MIN_INITIAL_R_WORD = 5  # shorter words so alike are as often two names (Rabi / Nabi, Raju / Naju)
-
-
-def _north_initial_r(a: str, b: str) -> bool:
-    """Rodong / Nodong, Rason / Naseon: Korean ㄹ starting a word before a, o, u or e, which the North writes
-    r and the South n (before i and y it drops, as the phonetic key reads). Only in words of five letters or
-    more, of Korean syllables, the rest spelled alike (eo or o: the South's and the North's ㅓ), and neither an
-    English word (Roman is not Noman); two Korean place names may be the one place (Rason, Naseon)."""
-    r_word, n_word = (a, b) if a[0] == "r" else (b, a)
-    return (
-        min(len(a), len(b)) >= MIN_INITIAL_R_WORD
-        and r_word[1] in "aoue"
-        and r_word[1:].replace("eo", "o") == n_word[1:].replace("eo", "o")
-        and is_korean_romanisation(r_word)
-        and is_korean_romanisation(n_word)
-        and not (is_english_word(a) or is_english_word(b))
-    )
 
 
 def _slip_at_the_start(a: str, b: str) -> bool:
@@ -573,7 +579,7 @@ def _slip_in_context(
     index = next(j for j in range(len(listed.core)) if j not in used)
     a, b = query.words[position], listed.words[index]
     if (
-        (a[0] != b[0] and not _first_letter_slip(a, b))
+        a[0] != b[0]
         or min(len(a), len(b)) < MIN_CONTEXT_SLIP_WORD
         or max(len(a), len(b)) > MAX_TYPO_WORD
         or not (a.isalpha() and b.isalpha())
@@ -583,21 +589,8 @@ def _slip_in_context(
         or (len(a) == len(b) and all(x in _VOWELS and y in _VOWELS for x, y in zip(a, b, strict=True) if x != y))
     ):
         return None
-    # a first letter slipped counts as one plain edit: the slip weighing makes it cost more, which the rule weighed
-    similarity = typo_similarity(a, b, CONTEXT_TYPO_SIMILARITY) if a[0] == b[0] else 1.0 - 1.0 / max(len(a), len(b))
+    similarity = typo_similarity(a, b, CONTEXT_TYPO_SIMILARITY)
     return (position, index, similarity - TYPO_COST) if similarity >= CONTEXT_TYPO_SIMILARITY else None
-
-
-def _first_letter_slip(a: str, b: str) -> bool:
-    """One slip on the first letter (Mhushtari, Hahid for Shushtari, Shahid) of a word long enough that the
-    slip makes no other name, where one of the two spellings is no word or name at all, and not of two words
-    of Korean syllables, whose first differs (Daesong is not Kaesong)."""
-    return (
-        min(len(a), len(b)) >= MIN_FIRST_LETTER_SLIP_WORD
-        and _slip_at_the_start(a, b)
-        and not (is_known_word(a) and is_known_word(b))
-        and not (is_korean_romanisation(a) and is_korean_romanisation(b))
-    )
 
 
 _VOWELS = frozenset("aeiouy")
