@@ -3,18 +3,17 @@ modules load from the mypyc build, so a stale PYTHONPATH cannot pass the pure so
 
 from __future__ import annotations
 
+import importlib
 import os
 
 import pytest
 
-COMPILED_MODULES = ("matcher", "typos", "normalise", "lexicon", "wadegiles")
+COMPILED_MODULES = ("matcher", "typos", "normalise", "lexicon", "wadegiles")  # as the Makefile's COMPILED_MODULES
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     if os.environ.get("MTCR_EXPECT_COMPILED") != "1":
         return
-    import importlib
-
     pure = [
         name
         for name in COMPILED_MODULES

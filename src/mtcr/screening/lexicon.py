@@ -31,6 +31,7 @@ from mtcr.screening.wadegiles import pinyin_split
 _LEXICON = Path(__file__).resolve().parent.parent / "data" / "screening" / "lexicon"
 
 
+@cache  # _names and _korean_names share the Korean file
 def _read(path: Path) -> frozenset[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

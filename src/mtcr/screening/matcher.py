@@ -119,15 +119,16 @@ _TYPO_EDITS = tuple(most_edits(longest, TYPO_SIMILARITY) for longest in range(MA
 
 NORTH_INITIAL_R = "same sound, the North's initial r"
 MIN_INITIAL_R_WORD = 5  # shorter words so alike are as often two names (Rabi / Nabi, Raju / Naju)
-# Spellings only Korean romanisation writes (no pinyin, Persian or Arabic name has them)
-_KOREAN_ONLY_SPELLING = re.compile(r"eo|eu|ae|oe|wo|ng|yo|yu")
+# Vowels and endings of Korean romanisation that Arabic and Persian names seldom have (pinyin has ng and yu:
+# two pinyin words are ruled out on their own)
+_KOREAN_SPELLING = re.compile(r"eo|eu|ae|oe|wo|ng|yo|yu")
 
 
 def _north_initial_r(a: str, b: str) -> bool:
     """Rodong / Nodong, Rason / Naseon: Korean ㄹ starting a word before a, o, u or e, which the North writes
     r and the South n. Only in words of five letters or more, both of Korean syllables, sounding alike after
     the first letter, neither an English word (Roman is not Noman), not both pinyin (Ronghua, Nonghua: two
-    Chinese names), and one of them a Korean name or place of the lexicon or spelled as only Korean is
+    Chinese names), and one of them a Korean name or place of the lexicon or spelled as Korean is (eo, ae)
     (Nasim / Rasim, Nadim / Radim are two Arabic names). Before i, and before y but for yo and yeo, ㄹ drops
     in the South, which the phonetic key reads (Ryonha / Yonha); Ryugyong / Yugyeong and Ri / I are missed."""
     r_word, n_word = (a, b) if a[0] == "r" else (b, a)
@@ -139,7 +140,7 @@ def _north_initial_r(a: str, b: str) -> bool:
         and is_korean_romanisation(n_word)
         and not (is_english_word(a) or is_english_word(b))
         and not (len(pinyin_split(a)) > 1 and len(pinyin_split(b)) > 1)
-        and any(is_korean_name(word) or _KOREAN_ONLY_SPELLING.search(word) for word in (a, b))
+        and any(is_korean_name(word) or _KOREAN_SPELLING.search(word) for word in (a, b))
     )
 
 
