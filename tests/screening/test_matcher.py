@@ -445,9 +445,9 @@ def test_a_slip_in_a_long_company_form_is_the_form() -> None:
 
 
 def test_a_kind_of_body_after_a_glossary_word_of_the_same_characters() -> None:
-    # 국방부: 국방 (defence) is a glossary word, so 부 is the ministry even in a word of three characters
-    assert name_form("国防部").core == ("defence", "ministry")
-    assert name_form("대한민국 국방부").core == ("korea", "defence", "ministry")
+    # 국방부: 국방 (national defence) is a glossary word, so 부 is the ministry even in a word of three characters
+    assert name_form("国防部").core == ("national", "defence", "ministry")
+    assert name_form("대한민국 국방부").core == ("korea", "national", "defence", "ministry")
     assert name_form("선우정원").core[-1] != "institute"  # a personal name's last syllable stays a syllable
 
 

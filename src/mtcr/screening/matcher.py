@@ -53,7 +53,7 @@ from mtcr.screening.normalise import (
 from mtcr.screening.typos import most_edits, typo_similarity
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES, pinyin_split
 
-MATCHER_VERSION = "1.9.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.10.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
@@ -144,6 +144,34 @@ def _north_initial_r(a: str, b: str) -> bool:
     )
 
 
+EO_WRITTEN_E = "same sound, Korean ŏ written e"
+
+
+def _korean_eo_written_e(a: str, b: str) -> bool:
+    """Ryenha / Ryonha, Ryungseng / Ryungsong: Korean ㅓ, which McCune-Reischauer writes ŏ (o once its breve
+    is gone) and Revised Romanization eo, written e, as Yale romanisation and spellings taken from Russian
+    do. Only the vowel may differ, in words of five letters or more, both of Korean syllables, neither an
+    English word, not both pinyin, not both names of the lexicon (Hyejin and Hyojin, 혜진 and 효진, are two:
+    ㅔ and ㅗ are written e and o too), and one of them a Korean name of the lexicon or spelled as Korean is.
+    Never in a person's name, whose syllables are as often two names (the caller asks)."""
+    if min(len(a), len(b)) < MIN_INITIAL_R_WORD:
+        return False
+    a_o, b_o = a.replace("eo", "o"), b.replace("eo", "o")
+    if len(a_o) != len(b_o) or a_o == b_o:
+        return False
+    changed = [(x, y) for x, y in zip(a_o, b_o, strict=True) if x != y]
+    return (
+        all(pair in (("o", "e"), ("e", "o")) for pair in changed)
+        and len({x for x, _ in changed}) == 1  # one spelling writes ŏ e, the other o: not both ways in a word
+        and is_korean_romanisation(a)
+        and is_korean_romanisation(b)
+        and not (is_english_word(a) or is_english_word(b))
+        and not (len(pinyin_split(a)) > 1 and len(pinyin_split(b)) > 1)
+        and not (is_listed_name(a) and is_listed_name(b))
+        and any(is_korean_name(word) or _KOREAN_SPELLING.search(word) for word in (a, b))
+    )
+
+
 def _token_similarity(
     a: str,
     b: str,
@@ -172,6 +200,8 @@ def _token_similarity(
         return 0.95, "same sound"
     if a[0] != b[0] and a[0] in "rn" and b[0] in "rn" and _north_initial_r(a, b):
         return 0.95, NORTH_INITIAL_R
+    if not person and a[0] == b[0] and abs(len(a) - len(b)) <= 2 and _korean_eo_written_e(a, b):
+        return 0.9, EO_WRITTEN_E
     # Russian ё written yo or jo on one side only (Fyodor / Fedor); the first letters first: most pairs differ there
     if (
         a[0] == b[0]
@@ -640,6 +670,8 @@ def _spaced_runs(
     # Han and Hangul syllables that are stop words elsewhere (두 du, 安 an) are in no run-together form but this
     syllabic = not other.original.isascii() and _HANGUL_OR_HAN.search(other.original)
     syllables_sound = phonetic_key.__wrapped__(other.letters) if syllabic else ""
+    # the other name's article may be written with another vowel, joined (al Momenin: Amirolmomenin)
+    article = "al" in tokens or "el" in tokens
     wanted = [
         (at, word)
         for at, word in unmatched
@@ -651,6 +683,7 @@ def _spaced_runs(
             and any(reading in letters for reading in _abjad_readings(word, one.abjad) for letters in other_consonants)
         )
         or (syllables_sound and sound in syllables_sound)
+        or (article and any(spelling in word for spelling in _ARTICLE_SPELLINGS))
     ]
     if not wanted:
         return found
@@ -666,7 +699,7 @@ def _spaced_runs(
                 if joined == word:
                     similarity = 1.0
                 # uncached: the runs of every pair of names would push real words out of the key cache
-                elif phonetic_key.__wrapped__(joined) == phonetic_key(word):
+                elif phonetic_key.__wrapped__(joined) == phonetic_key(word) or _article_spelled_otherwise(window, word):
                     similarity = 0.95
                 elif (  # its consonants (محمدجواد), and a final i or not on both sides (Alireza is not علیرضایی)
                     abjad
@@ -686,6 +719,22 @@ def _spaced_runs(
             found.append(match)
             free = [i for i in free if i not in match.covered]
     return found
+
+
+# The Arabic article as romanisations write it joined to the name: Amir al-Momenin is Amirolmomenin in Persian
+# spelling, Abd al-Aziz Abdulaziz, Nasr Allah Nasrollah (the vowel follows the word before it).
+_ARTICLE_SPELLINGS = ("al", "ol", "ul", "el")
+
+
+def _article_spelled_otherwise(window: tuple[str, ...], word: str) -> bool:
+    """Is ``word`` the run ``window`` run together, its article "al" (or "el") written with another vowel?"""
+    if not any(token in ("al", "el") for token in window):
+        return False
+    sound = phonetic_key(word)
+    return any(
+        phonetic_key.__wrapped__("".join(article if token in ("al", "el") else token for token in window)) == sound
+        for article in _ARTICLE_SPELLINGS
+    )
 
 
 MIN_LOANWORD_WORD = 5  # a Latin word this long or longer may be a loanword written in Hangul

@@ -57,6 +57,7 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "gong si",
     "ju sik hoe sa",
     "chong hoe sa",  # 총회사, general company (as 总公司 "zonggongsi")
+    "hoe sa",  # 회사, company
     "ko peo re i syeon",  # 코퍼레이션, Corporation written in Hangul
     "ko po re i syeon",  # 코포레이션
     "ju sig hoe sa",
@@ -935,6 +936,16 @@ _ABD_AL = re.compile(r"(?<![\u0600-\u06FF])\u0639\u0628\u062f\s+(?=\u0627\u0644[
 _DROPPED_WORDS = COMPANY_FORM_WORDS | STOP_WORDS
 
 
+def _syllable_readings(name: str) -> frozenset[str]:
+    """The readings of the Han and Hangul syllables in ``name`` that no Latin word of it spells too: one syllable
+    alone is a word of the name, never the Latin company form or particle it reads as (사 "sa", 德 "de", 安 "an")."""
+    syllables = [ch for ch in name if _is_syllabic(ch)]
+    if not syllables:
+        return frozenset()
+    latin = set(transliterate("".join(ch if not _is_syllabic(ch) else " " for ch in name)).split())
+    return frozenset(transliterate(ch) for ch in syllables) - latin
+
+
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_form(name: str) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once)."""
@@ -979,7 +990,8 @@ def name_form(name: str) -> NameForm:
     if any(" " in native_words.get(word, "") for word in stripped):  # 华南, joined from "hua nan", is South China
         stripped = [part for word in stripped for part in native_words.get(word, word).split()]
     abjad = bool(_VOWELS_UNWRITTEN.search(name))
-    plain = [t for t in stripped if t not in _DROPPED_WORDS] or list(tokens)
+    dropped = _DROPPED_WORDS - _syllable_readings(name) if not name.isascii() else _DROPPED_WORDS
+    plain = [t for t in stripped if t not in dropped] or list(tokens)
     own: tuple[str, ...] = ()
     if name.isascii() or not any(_is_syllabic(ch) for ch in name):  # Han and Hangul syllables are not words
         kept = _without_own_acronyms(plain)
@@ -997,7 +1009,11 @@ def name_form(name: str) -> NameForm:
     if (
         plain
         and plain[-1] in NATIVE_KIND_SUFFIXES
-        and (len(native) >= _MIN_NATIVE_NAME or _after_a_word(native, plain, native_words))
+        # after a native word of two English words, the word as it is written (국방, not "national defence")
+        and (
+            len(native) >= _MIN_NATIVE_NAME
+            or _after_a_word(native, [t for t in unsplit if t not in dropped], native_words)
+        )
     ):
         # kept as the character, written: its other translations (局: administration) are the glossary's
         core = (*core[:-1], NATIVE_KIND_SUFFIXES[plain[-1]])
