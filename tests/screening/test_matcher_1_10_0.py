@@ -118,3 +118,28 @@ def test_national_defence_written_in_hangul_or_han(query: str, listed: str) -> N
 def test_the_ministry_after_national_defence_is_still_read() -> None:
     # 부 after 국방 is the Ministry, though 국방 reads as two English words
     assert name_form("국방부").core == ("national", "defence", "ministry")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Guojia Anquan Bu", "Ministry of State Security"),  # 国家安全部 in pinyin
+        ("Zhongguo Guojia Hangtian Ju", "China National Space Administration"),  # 中国国家航天局
+    ],
+)
+def test_a_chinese_name_in_pinyin_reads_as_its_characters_do(query: str, listed: str) -> None:
+    assert _score(query, listed) >= DEFAULT_THRESHOLD
+    han = {"Guojia Anquan Bu": "国家安全部", "Zhongguo Guojia Hangtian Ju": "中国国家航天局"}[query]
+    assert name_form(query).core == name_form(han).core
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("Wang Anquan", ("wang", "anquan")),  # a person's name: two words, no glossary word
+        ("Anquan Trading Company", ("anquan", "trading")),  # not all pinyin
+        ("Li Ju", ("li", "ju")),
+    ],
+)
+def test_pinyin_words_are_read_only_in_a_chinese_organisation_name(name: str, core: tuple[str, ...]) -> None:
+    assert name_form(name).core == core

@@ -671,10 +671,38 @@ _NO_WORDS: dict[str, str] = {}
 
 def _native_glossary(name: str) -> dict[str, str]:
     """The native words written in ``name``, keyed by their syllables run together as transliterated
-    ("wuli" where 物理 is written, not where 吴力, read the same, is), and their concepts."""
+    ("wuli" where 物理 is written, not where 吴力, read the same, is), and their concepts; in a Chinese
+    organisation's name written in pinyin, the Han words as pinyin (see ``_pinyin_name``)."""
     if name.isascii():
-        return _NO_WORDS
+        return _pinyin_native_words() if _pinyin_name(name) else _NO_WORDS
     return {read: concept for written, (read, concept) in NATIVE_WORDS.items() if written in name}
+
+
+@lru_cache(maxsize=1)
+def _pinyin_native_words() -> dict[str, str]:
+    """The Han words of the glossary's ``native:`` by their pinyin run together ("anquan": security), where
+    one reading has one concept, of one word: a pinyin word stays as written, for the glossary's other
+    readings of it (guojia: national, and State)."""
+    concepts: dict[str, set[str]] = {}
+    for written, (read, concept) in NATIVE_WORDS.items():
+        if " " not in concept and all(_is_syllabic(ch) and not _is_hangul(ch) for ch in written):
+            concepts.setdefault(read, set()).add(concept)
+    return {read: next(iter(found)) for read, found in concepts.items() if len(found) == 1}
+
+
+_MIN_PINYIN_NAME = 3  # words: a person's name in pinyin has two or three, none of them a glossary word
+
+
+def _pinyin_name(name: str) -> bool:
+    """Is ``name`` (Latin letters) a Chinese organisation's name written in pinyin, so that the glossary's
+    Han words may be read in it as where written (Guojia Anquan Bu, 国家安全部)? Three words at least, every
+    one of them pinyin, and one a glossary word in pinyin (guojia, zhongguo, hangtian) other than an English one."""
+    words = [w for w in _remove_company_forms(transliterate(name)).split() if w not in COMPANY_FORM_WORDS]
+    return (  # the cheap tests first: this runs for every name in Latin letters
+        len(words) >= _MIN_PINYIN_NAME
+        and any(word in GLOSSARY and GLOSSARY[word] != word for word in words)
+        and all(pinyin_split(word) for word in words)
+    )
 
 
 def _expand(tokens: list[str]) -> list[str]:
@@ -779,6 +807,8 @@ NATIVE_KIND_SUFFIXES = {
     "so": "institute",  # 소
 }
 _MIN_NATIVE_NAME = 5
+# the Han characters of those kinds, as pinyin writes them
+PINYIN_KIND_SUFFIXES = {"ju": "局", "bu": "部", "yuan": "院", "suo": "所", "jun": "军"}
 
 
 def _after_a_word(native: list[str], plain: list[str], native_words: dict[str, str]) -> bool:
@@ -1018,10 +1048,20 @@ def name_form(name: str) -> NameForm:
         # kept as the character, written: its other translations (局: administration) are the glossary's
         core = (*core[:-1], NATIVE_KIND_SUFFIXES[plain[-1]])
         written_words = (*plain[:-1], native[-1])
+    elif (
+        name.isascii()
+        and native_words
+        and len(plain) >= _MIN_PINYIN_NAME
+        and plain[-1] in PINYIN_KIND_SUFFIXES
+        and (plain[-2] in GLOSSARY or plain[-2] in native_words)
+    ):
+        # the same in pinyin, after a glossary word (Guojia Anquan Bu): read as the character
+        core = (*core[:-1], NATIVE_KIND_SUFFIXES[plain[-1]])
+        written_words = (*plain[:-1], PINYIN_KIND_SUFFIXES[plain[-1]])
     translated = tuple((word, concept) for word, concept in zip(written_words, core, strict=True) if concept != word)
     words = [t for t in tokens if t not in STOP_WORDS]
     # run together, a native word that is two in English stays as romanised (中南建设: "zhongnanjianshe")
-    unsplit_plain = plain if unsplit is stripped else [t for t in unsplit if t not in _DROPPED_WORDS]
+    unsplit_plain = plain if unsplit is stripped else [t for t in unsplit if t not in dropped]
     joined = _strip_suffixes("".join(unsplit_plain))
     acronyms: list[str] = []
     for group in (words, core, plain, tokens):  # tokens: "of" and forms spelled too (MoRI, CETC)
