@@ -159,3 +159,21 @@ def test_index_finds_initials_and_other_romanisations_among_namesakes() -> None:
     index = CandidateIndex(people + _noise(2_000))
     for query, wanted in (("K. Lee", "KL"), ("F. W. Li", "LF"), ("Park Do-chun", "PT")):
         assert wanted in {m.entity_id for m in index.screen(Party(query))}, query
+
+
+@pytest.fixture(scope="module")
+def numbered_plants() -> CandidateIndex:
+    # lists name many numbered plants and units: their own number, or the whole name, must rank them first
+    return CandidateIndex(
+        [
+            ListEntity(f"F{i}", EntityType.ORGANIZATION, (f"State Machine-Building Plant No. {i}",))
+            for i in range(1, 20_001)
+        ]
+    )
+
+
+@pytest.mark.parametrize("number", [5, 12, 1999])
+def test_a_numbered_plant_among_thousands_is_found(numbered_plants: CandidateIndex, number: int) -> None:
+    hits = numbered_plants.screen(Party(f"State Machine-Building Plant No. {number}"))
+    assert hits and hits[0].entity_id == f"F{number}"
+    assert hits[0].score == 1.0

@@ -1,12 +1,12 @@
 """Matcher 1.10.0: a Han or Hangul syllable is a word of the name even where its reading spells a Latin company
-form or particle (사 "sa", 두 "du", 安 "an"); the Arabic article joined with another vowel (Amirolmomenin); Korean
-ㅓ written e (Ryenha); 국방 and 国防, National Defence. Each with the pairs it must keep apart."""
+form (사 "sa"); the Arabic article joined with another vowel (Amirolmomenin); 국방 and 国防, National Defence;
+Chinese organisations' names in pinyin read as their characters. Each with the pairs it must keep apart."""
 
 from __future__ import annotations
 
 import pytest
 
-from mtcr.screening.matcher import DEFAULT_THRESHOLD, EO_WRITTEN_E, MATCHER_VERSION, compare
+from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, compare
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.normalise import name_form
 
@@ -23,22 +23,44 @@ def test_the_version_is_bumped() -> None:
     assert MATCHER_VERSION == "1.10.0"
 
 
+def test_a_syllable_is_a_word_of_the_name_not_a_latin_company_form() -> None:
+    assert "sa" in name_form("방위사업청").words  # 사업, business: no Société Anonyme
+
+
 @pytest.mark.parametrize(
-    ("name", "kept"),
+    ("query", "listed"),
     [
-        ("방위사업청", "sa"),  # 사업, business: no Société Anonyme
-        ("두산에너빌리티 주식회사", "du"),  # Doosan: no French "du"
-        ("淮安全通电子有限公司", "an"),  # Huai'an: no English "an"
+        # the stop words a syllable reads as stay dropped on both sides: surnames An and Du
+        ("안두일", "An Du Il"),
+        ("杜德明", "Du De Ming"),
+        ("安根生", "An Gensheng"),
+        ("안정호", "Ahn Jong Ho"),
+        ("김안철", "Kim Ahn Cheol"),
     ],
 )
-def test_a_syllable_is_a_word_of_the_name_not_a_latin_form_or_particle(name: str, kept: str) -> None:
-    assert kept in name_form(name).words
+def test_persons_named_with_syllables_that_are_stop_words_elsewhere(query: str, listed: str) -> None:
+    assert _score(query, listed, EntityType.PERSON) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("한국가스공사", "Korea Gas Corporation"),  # 공사, public corporation: a company form
+        ("조선광명상사", "Korea Kwangmyong Trading Company"),  # 상사, trading company
+        ("두산중공업", "Doosan Heavy Industries & Construction"),
+        ("北京安德科技有限公司", "Beijing An De Technology Co Ltd"),
+        ("사진 Trading", "Sa Jin Trading"),  # 사 here, Sa there: dropped in Latin letters, written on both sides
+    ],
+)
+def test_korean_and_chinese_company_names_still_meet_their_english(query: str, listed: str) -> None:
+    assert _score(query, listed) >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
     ("name", "dropped"),
     [
         ("조선혁신무역회사", {"hoe", "sa"}),  # 회사, company, is still a company form
+        ("한국가스공사", {"gong", "sa"}),  # and 공사, public corporation
         ("Daewoo SA", {"sa"}),  # a Latin "SA" still is
         ("Gazprom SA 가스", {"sa"}),  # and so where the name has Hangul too
     ],
@@ -80,32 +102,6 @@ def test_the_article_is_no_licence_for_other_letters(query: str, listed: str) ->
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
-        ("Korea Ryenha Machinery J/V Corporation", "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION"),
-        ("Ryungsong Trading Corporation", "Ryungseng Trading Corporation"),  # both published aliases
-    ],
-)
-def test_korean_eo_written_e(query: str, listed: str) -> None:
-    assert _score(query, listed) >= DEFAULT_THRESHOLD
-    assert EO_WRITTEN_E in _reason(query, listed)
-
-
-@pytest.mark.parametrize(
-    ("query", "listed", "entity_type"),
-    [
-        ("Kim Hyejin", "Kim Hyojin", EntityType.PERSON),  # 혜진 and 효진: two given names
-        ("Hyejin Trading", "Hyojin Trading", EntityType.ORGANIZATION),  # both names of the lexicon
-        ("Sejin Trading", "Sojin Trading", EntityType.ORGANIZATION),
-        ("Mohsen Trading", "Mohson Trading", EntityType.ORGANIZATION),  # no Korean spelling
-        ("Cheng Hong Trading", "Chong Hong Trading", EntityType.ORGANIZATION),  # pinyin Cheng
-    ],
-)
-def test_e_and_o_stay_two_vowels_elsewhere(query: str, listed: str, entity_type: EntityType) -> None:
-    assert EO_WRITTEN_E not in _reason(query, listed, entity_type)
-
-
-@pytest.mark.parametrize(
-    ("query", "listed"),
-    [
         ("국방과학원", "Academy of National Defense Science"),
         ("대한민국 국방부", "Ministry of National Defense of the Republic of Korea"),
         ("国防部", "Ministry of National Defense"),
@@ -118,6 +114,8 @@ def test_national_defence_written_in_hangul_or_han(query: str, listed: str) -> N
 def test_the_ministry_after_national_defence_is_still_read() -> None:
     # 부 after 국방 is the Ministry, though 국방 reads as two English words
     assert name_form("국방부").core == ("national", "defence", "ministry")
+    # and the romanised spellings read as the written word does
+    assert name_form("Kukpang Kwahakwon").core == name_form("국방과학원").core
 
 
 @pytest.mark.parametrize(
@@ -139,6 +137,8 @@ def test_a_chinese_name_in_pinyin_reads_as_its_characters_do(query: str, listed:
         ("Wang Anquan", ("wang", "anquan")),  # a person's name: two words, no glossary word
         ("Anquan Trading Company", ("anquan", "trading")),  # not all pinyin
         ("Li Ju", ("li", "ju")),
+        ("Zong Wei Xing", ("general", "wei", "xing")),  # a person's name: no sign of a body
+        ("Zong Hai Yang", ("general", "hai", "yang")),
     ],
 )
 def test_pinyin_words_are_read_only_in_a_chinese_organisation_name(name: str, core: tuple[str, ...]) -> None:

@@ -126,7 +126,7 @@ def test_an_acronym_leaving_words_out_is_not_read_loosely(query: str, listed: st
         ("国家安全部", ("national", "security", "ministry")),
         ("中国地质大学", ("china", "geology", "university")),  # 地 read "de" by anyascii, joined first
         ("안보", ("security",)),
-        ("淮安全通电子有限公司", ("huai", "an", "quan", "tong", "electronics")),  # 淮安 Huaian: 安全 straddles it
+        ("淮安全通电子有限公司", ("huai", "quan", "tong", "electronics")),  # 淮安 Huaian: 安全 straddles it
         ("珠海洋航科技", ("zhu", "hai", "yang", "hang", "technology")),  # 珠海 Zhuhai, not 海洋 ocean
     ],
 )

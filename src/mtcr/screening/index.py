@@ -2,7 +2,8 @@
 
 Every name of every entity is reduced to blocking keys: the phonetic key of each core token (folds
 romanisations), its first and last four letters (a typo leaves one of them intact in any token of
-five letters or more), the name's acronyms, and the start of the name run together (spacing).
+five letters or more), numbers, the name's acronyms, and the start of the name run together (spacing)
+and the whole of it (a name's own entry ranks first among thousands that differ in one short word).
 Persons' names (and a query's) also get keys for their surname groups and initials (Park / Pak,
 "K. Lee"), which the matcher reads only in persons' names. A
 query's keys are looked up in an inverted index (compressed-sparse-row arrays: one sorted array of
@@ -88,7 +89,7 @@ def blocking_keys(form: NameForm) -> set[str]:
         if len(token) >= 5:
             keys.add("b:" + token[:4])
             keys.add("e:" + token[-4:])
-        elif len(token) >= 2:
+        elif len(token) >= 2 or token.isdigit():  # a number tells numbered plants apart (Plant No. 5)
             keys.add("t:" + token)
     keys.update("p:" + key for key in form.western_keys if key)  # Tschemesow is found by Chemezov
     keys.update(related_keys(form))  # 航天 keyed as Space too, on both sides, as the matcher reads it
@@ -103,6 +104,8 @@ def blocking_keys(form: NameForm) -> set[str]:
             keys.update("r:" + "".join(w[0] for w in words[at : at + size]) for at in range(len(words) - size + 1))
     if len(form.joined) >= 6:
         keys.add("j:" + form.joined[:6])
+        # the whole name too: among thousands of names that differ in one short word, its own ranks first
+        keys.add("n:" + form.joined)
     elif len(form.joined) >= 2:
         keys.add("j:" + form.joined)  # short names and initials ("E. S."), whose words give no key
     return keys

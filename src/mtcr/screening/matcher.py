@@ -144,34 +144,6 @@ def _north_initial_r(a: str, b: str) -> bool:
     )
 
 
-EO_WRITTEN_E = "same sound, Korean ŏ written e"
-
-
-def _korean_eo_written_e(a: str, b: str) -> bool:
-    """Ryenha / Ryonha, Ryungseng / Ryungsong: Korean ㅓ, which McCune-Reischauer writes ŏ (o once its breve
-    is gone) and Revised Romanization eo, written e, as Yale romanisation and spellings taken from Russian
-    do. Only the vowel may differ, in words of five letters or more, both of Korean syllables, neither an
-    English word, not both pinyin, not both names of the lexicon (Hyejin and Hyojin, 혜진 and 효진, are two:
-    ㅔ and ㅗ are written e and o too), and one of them a Korean name of the lexicon or spelled as Korean is.
-    Never in a person's name, whose syllables are as often two names (the caller asks)."""
-    if min(len(a), len(b)) < MIN_INITIAL_R_WORD:
-        return False
-    a_o, b_o = a.replace("eo", "o"), b.replace("eo", "o")
-    if len(a_o) != len(b_o) or a_o == b_o:
-        return False
-    changed = [(x, y) for x, y in zip(a_o, b_o, strict=True) if x != y]
-    return (
-        all(pair in (("o", "e"), ("e", "o")) for pair in changed)
-        and len({x for x, _ in changed}) == 1  # one spelling writes ŏ e, the other o: not both ways in a word
-        and is_korean_romanisation(a)
-        and is_korean_romanisation(b)
-        and not (is_english_word(a) or is_english_word(b))
-        and not (len(pinyin_split(a)) > 1 and len(pinyin_split(b)) > 1)
-        and not (is_listed_name(a) and is_listed_name(b))
-        and any(is_korean_name(word) or _KOREAN_SPELLING.search(word) for word in (a, b))
-    )
-
-
 def _token_similarity(
     a: str,
     b: str,
@@ -200,8 +172,6 @@ def _token_similarity(
         return 0.95, "same sound"
     if a[0] != b[0] and a[0] in "rn" and b[0] in "rn" and _north_initial_r(a, b):
         return 0.95, NORTH_INITIAL_R
-    if not person and a[0] == b[0] and abs(len(a) - len(b)) <= 2 and _korean_eo_written_e(a, b):
-        return 0.9, EO_WRITTEN_E
     # Russian ё written yo or jo on one side only (Fyodor / Fedor); the first letters first: most pairs differ there
     if (
         a[0] == b[0]
@@ -544,6 +514,17 @@ def _alignment(
         matched += similarity * lighter
         excess += query.weights[position] + listed.weights[index] - 2.0 * lighter
         notes.append(f"{query.words[position]}~{listed.words[index]} (typo, the rest of the name the same)")
+    # A syllable of a name in Han or Hangul that the other name, in Latin letters, writes but drops as a
+    # company form (사진 / Sa Jin): written on both sides, it agrees.
+    written_elsewhere = 0.0
+    for native_side, taken, latin_side_form in ((query, done, listed), (listed, used, query)):
+        if native_side.original.isascii() or not latin_side_form.original.isascii():
+            continue
+        for i, word in enumerate(native_side.core):
+            if i not in taken and word in COMPANY_FORM_WORDS and word in latin_side_form.tokens:
+                taken.add(i)
+                matched += native_side.weights[i]
+                written_elsewhere += native_side.weights[i]
     left_query = [i for i in range(len(query.core)) if i not in done]
     left_listed = [i for i in range(len(listed.core)) if i not in used]
     distinctive_matched = any(query.weights[i] > GENERIC_WEIGHT for i in done)
@@ -566,7 +547,7 @@ def _alignment(
         )
         if omitted_honour := [form.words[i] for i in left if i in honoured]:
             notes.append("left out of a 'named after' honorific: " + " ".join(omitted_honour))
-    total = query.total_weight + listed.total_weight - excess
+    total = query.total_weight + listed.total_weight + written_elsewhere - excess
     score = 2.0 * matched / total if total else 0.0
     if used and kinds == {"abbreviation"}:
         score *= ABBREVIATION_ONLY_FACTOR  # "Nor" alone is not NORINCO
@@ -672,6 +653,7 @@ def _spaced_runs(
     syllables_sound = phonetic_key.__wrapped__(other.letters) if syllabic else ""
     # the other name's article may be written with another vowel, joined (al Momenin: Amirolmomenin)
     article = "al" in tokens or "el" in tokens
+    letters = other.letters
     wanted = [
         (at, word)
         for at, word in unmatched
@@ -683,7 +665,7 @@ def _spaced_runs(
             and any(reading in letters for reading in _abjad_readings(word, one.abjad) for letters in other_consonants)
         )
         or (syllables_sound and sound in syllables_sound)
-        or (article and any(spelling in word for spelling in _ARTICLE_SPELLINGS))
+        or (article and any(respelled in letters for respelled in _article_respellings(word)))
     ]
     if not wanted:
         return found
@@ -699,7 +681,9 @@ def _spaced_runs(
                 if joined == word:
                     similarity = 1.0
                 # uncached: the runs of every pair of names would push real words out of the key cache
-                elif phonetic_key.__wrapped__(joined) == phonetic_key(word) or _article_spelled_otherwise(window, word):
+                elif phonetic_key.__wrapped__(joined) == phonetic_key(word) or (
+                    article and ("al" in window or "el" in window) and joined in _article_respellings(word)
+                ):
                     similarity = 0.95
                 elif (  # its consonants (محمدجواد), and a final i or not on both sides (Alireza is not علیرضایی)
                     abjad
@@ -722,19 +706,18 @@ def _spaced_runs(
 
 
 # The Arabic article as romanisations write it joined to the name: Amir al-Momenin is Amirolmomenin in Persian
-# spelling, Abd al-Aziz Abdulaziz, Nasr Allah Nasrollah (the vowel follows the word before it).
-_ARTICLE_SPELLINGS = ("al", "ol", "ul", "el")
+# spelling, Abd al-Aziz Abdulaziz (the vowel follows the word before it).
+_JOINED_ARTICLE = re.compile(r"(?<=[a-z])[aeiou]l(?=[a-z])")
 
 
-def _article_spelled_otherwise(window: tuple[str, ...], word: str) -> bool:
-    """Is ``word`` the run ``window`` run together, its article "al" (or "el") written with another vowel?"""
-    if not any(token in ("al", "el") for token in window):
-        return False
-    sound = phonetic_key(word)
-    return any(
-        phonetic_key.__wrapped__("".join(article if token in ("al", "el") else token for token in window)) == sound
-        for article in _ARTICLE_SPELLINGS
-    )
+def _article_respellings(word: str) -> set[str]:
+    """``word`` with each vowel and l inside it written as the article al and as el: "amirolmomenin" ->
+    "amiralmomenin", "amirelmomenin" (and the like for every other such pair of letters)."""
+    return {
+        word[: found.start()] + article + word[found.end() :]
+        for found in _JOINED_ARTICLE.finditer(word)
+        for article in ("al", "el")
+    } - {word}
 
 
 MIN_LOANWORD_WORD = 5  # a Latin word this long or longer may be a loanword written in Hangul
@@ -808,7 +791,8 @@ def _abjad_readings(spelling: str, in_arabic_script: bool) -> set[str]:
 def _free_run(window: tuple[str, ...], words: tuple[str, ...], free: list[int]) -> tuple[int, ...]:
     """Where the non-stop words of ``window`` stand, next to one another, among the still unmatched
     ``words``; empty when they do not (one already matched, or dropped as a company form)."""
-    wanted = [token for token in window if token not in STOP_WORDS]
+    # (a syllable of a name in Han or Hangul is a word of it, whatever it reads as elsewhere: 두 du)
+    wanted = [token for token in window if token not in STOP_WORDS or token in words]
     if not wanted:
         return ()
     for start in free:

@@ -58,6 +58,8 @@ COMPANY_FORM_PHRASES: tuple[str, ...] = (
     "ju sik hoe sa",
     "chong hoe sa",  # 총회사, general company (as 总公司 "zonggongsi")
     "hoe sa",  # 회사, company
+    "gong sa",  # 공사, public corporation
+    "sang sa",  # 상사, trading company
     "ko peo re i syeon",  # 코퍼레이션, Corporation written in Hangul
     "ko po re i syeon",  # 코포레이션
     "ju sig hoe sa",
@@ -690,19 +692,27 @@ def _pinyin_native_words() -> dict[str, str]:
     return {read: next(iter(found)) for read, found in concepts.items() if len(found) == 1}
 
 
-_MIN_PINYIN_NAME = 3  # words: a person's name in pinyin has two or three, none of them a glossary word
+_MIN_PINYIN_NAME = 3  # words: a person's name in pinyin has two or three
 
 
 def _pinyin_name(name: str) -> bool:
     """Is ``name`` (Latin letters) a Chinese organisation's name written in pinyin, so that the glossary's
     Han words may be read in it as where written (Guojia Anquan Bu, 国家安全部)? Three words at least, every
-    one of them pinyin, and one a glossary word in pinyin (guojia, zhongguo, hangtian) other than an English one."""
-    words = [w for w in _remove_company_forms(transliterate(name)).split() if w not in COMPANY_FORM_WORDS]
-    return (  # the cheap tests first: this runs for every name in Latin letters
-        len(words) >= _MIN_PINYIN_NAME
-        and any(word in GLOSSARY and GLOSSARY[word] != word for word in words)
-        and all(pinyin_split(word) for word in words)
-    )
+    one of them pinyin, and a sign of a body, not a person (Zong Weixing, Dongfang Haiyang): a company form
+    (gongsi), a last syllable for a kind of body after a glossary word of two syllables or more (Anquan Bu,
+    Hangtian Ju), or two such glossary words (Zhongguo Hangtian)."""
+    lowered = name.lower().split()
+    if len(lowered) < _MIN_PINYIN_NAME or not any(word in GLOSSARY for word in lowered):
+        return False  # the cheap tests first: this runs for every name in Latin letters
+    text = transliterate(name)
+    without_forms = _remove_company_forms(text).split()
+    words = [w for w in without_forms if w not in COMPANY_FORM_WORDS]
+    if len(words) < _MIN_PINYIN_NAME or not all(pinyin_split(word) for word in words):
+        return False
+    has_form = len(words) < len(text.split())
+    glossary_words = [w for w in words if w in GLOSSARY and len(pinyin_split(w)) >= 2]
+    kind_last = words[-1] in PINYIN_KIND_SUFFIXES and len(pinyin_split(words[-2])) >= 2
+    return has_form or kind_last or len(glossary_words) >= 2
 
 
 def _expand(tokens: list[str]) -> list[str]:
@@ -808,7 +818,7 @@ NATIVE_KIND_SUFFIXES = {
 }
 _MIN_NATIVE_NAME = 5
 # the Han characters of those kinds, as pinyin writes them
-PINYIN_KIND_SUFFIXES = {"ju": "局", "bu": "部", "yuan": "院", "suo": "所", "jun": "军"}
+PINYIN_KIND_SUFFIXES = {"ju": "局", "bu": "部", "yuan": "院", "suo": "所"}  # not jun: a given name as often
 
 
 def _after_a_word(native: list[str], plain: list[str], native_words: dict[str, str]) -> bool:
@@ -966,14 +976,16 @@ _ABD_AL = re.compile(r"(?<![\u0600-\u06FF])\u0639\u0628\u062f\s+(?=\u0627\u0644[
 _DROPPED_WORDS = COMPANY_FORM_WORDS | STOP_WORDS
 
 
-def _syllable_readings(name: str) -> frozenset[str]:
-    """The readings of the Han and Hangul syllables in ``name`` that no Latin word of it spells too: one syllable
-    alone is a word of the name, never the Latin company form or particle it reads as (사 "sa", 德 "de", 安 "an")."""
-    syllables = [ch for ch in name if _is_syllabic(ch)]
+def _syllables_read_as_forms(name: str) -> frozenset[str]:
+    """The readings of the Han and Hangul syllables in ``name`` that spell a Latin company form and that no Latin
+    word of it spells too: one syllable alone is a word of the name (사 "sa" in 방위사업청: business), never the
+    form (Société Anonyme). Not the stop words a syllable reads as (안 "an", 杜 "du", 德 "de"): as surnames
+    (An, Du) names in Latin letters write them, and drop them, as the same words."""
+    syllables = {transliterate(ch) for ch in name if _is_syllabic(ch)} & COMPANY_FORM_WORDS
     if not syllables:
         return frozenset()
     latin = set(transliterate("".join(ch if not _is_syllabic(ch) else " " for ch in name)).split())
-    return frozenset(transliterate(ch) for ch in syllables) - latin
+    return frozenset(syllables - latin)
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
@@ -1020,7 +1032,7 @@ def name_form(name: str) -> NameForm:
     if any(" " in native_words.get(word, "") for word in stripped):  # 华南, joined from "hua nan", is South China
         stripped = [part for word in stripped for part in native_words.get(word, word).split()]
     abjad = bool(_VOWELS_UNWRITTEN.search(name))
-    dropped = _DROPPED_WORDS - _syllable_readings(name) if not name.isascii() else _DROPPED_WORDS
+    dropped = _DROPPED_WORDS - _syllables_read_as_forms(name) if not name.isascii() else _DROPPED_WORDS
     plain = [t for t in stripped if t not in dropped] or list(tokens)
     own: tuple[str, ...] = ()
     if name.isascii() or not any(_is_syllabic(ch) for ch in name):  # Han and Hangul syllables are not words
