@@ -143,6 +143,7 @@ def test_demo_loads_and_tours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         code, out, _ = invoke("demo", "tour")
         assert code == 0
         assert "Category I" in out and "strict-bilateral" in out and "recommendation" in out
+        assert "MTS-0001" in out and "MTS-0035" in out  # the screening section found KOMID and SHIG
     finally:
         get_settings.cache_clear()
 

@@ -362,3 +362,16 @@ def test_simple_csv_cell_errors(tmp_path: Path, text: str, field: str, problem: 
 def test_every_format_rejects_a_missing_file(tmp_path: Path, list_format: ListFormat) -> None:
     with pytest.raises(DataFileError, match="cannot read"):
         parse_list(tmp_path / "absent", list_format)
+
+
+def test_ftm_regions_and_placeholders_are_no_country(tmp_path: Path) -> None:
+    # OpenSanctions writes "zz" (global) and "eu" (the European Union): no country to hold against a party
+    path = tmp_path / "regions.jsonl"
+    path.write_text(
+        '{"id":"g1","schema":"Company","properties":{"name":["Zenith Propulsion"],"country":["zz"]}}\n'
+        '{"id":"g2","schema":"Company","properties":{"name":["Apex Rocketry"],"country":["eu","ir"]}}\n',
+        encoding="utf-8",
+    )
+    entities = {entity.entity_id: entity for entity in parse_list(path, ListFormat.FTM)}
+    assert entities["g1"].countries == ()
+    assert entities["g2"].countries == ("IR",)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from mtcr.errors import InputError
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, compare
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.normalise import name_form
+from mtcr.screening.parties import country_code
 
 
 def _score(query: str, listed: str, entity_type: EntityType = EntityType.ORGANIZATION) -> float:
@@ -143,3 +145,9 @@ def test_a_chinese_name_in_pinyin_reads_as_its_characters_do(query: str, listed:
 )
 def test_pinyin_words_are_read_only_in_a_chinese_organisation_name(name: str, core: tuple[str, ...]) -> None:
     assert name_form(name).core == core
+
+
+@pytest.mark.parametrize("code", ["XX", "ZZ", "EU"])
+def test_a_party_country_must_be_a_country(code: str) -> None:
+    with pytest.raises(InputError, match="no country's ISO 3166 code"):
+        country_code(code, "--country")

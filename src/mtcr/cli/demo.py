@@ -1,4 +1,4 @@
-"""``mtcr demo``: a guided tour of the Annex data and the classifier on bundled demonstration items."""
+"""``mtcr demo``: a guided tour of the Annex data, the classifier, screening and casework on bundled demo data."""
 
 from __future__ import annotations
 
@@ -22,9 +22,19 @@ from mtcr.cli import annex as annex_cli
 from mtcr.cli.assess import assess_command
 from mtcr.cli.classify import print_classification
 from mtcr.cli.common import EditionOption, JsonOption, console, domain_errors, emit_json
+from mtcr.cli.screen import hits_table
 from mtcr.db.engine import make_engine, session_scope, upgrade
+from mtcr.screening.importers import bundled_list_path, parse_list
+from mtcr.screening.index import CandidateIndex
+from mtcr.screening.model import ListFormat, Party
 
 DEMO_ITEMS = Path(str(resources.files("mtcr.data") / "demo"))
+# Parties as an exporter might write them: a company form abbreviated, a Korean name in Hangul, a typo
+DEMO_PARTIES = (
+    Party("China Precision Machinery Imp. & Exp. Corp.", country="CN"),
+    Party("조선광업개발무역회사"),
+    Party("Shahid Hemat Industrial Group", country="IR"),
+)
 
 
 app = typer.Typer(help="The demonstration: a guided tour, and demo casework data.\n\nExample: mtcr demo tour")
@@ -88,10 +98,18 @@ def print_cases() -> None:
     console.print(table)
 
 
+def print_screenings() -> None:
+    """The demo parties screened against the bundled list, in memory (mtcr screen keeps them on record)."""
+    index = CandidateIndex(parse_list(bundled_list_path(), ListFormat.CSV))
+    for party in DEMO_PARTIES:
+        title = f"Screening: {escape(party.name)} (country {party.country or 'not given'})"
+        console.print(hits_table(title, index.screen(party)))
+
+
 @app.command("tour")
 def demo_command(edition: EditionOption = None) -> None:
     """Show the Annex tree for Item 2, classify the demo items, search, compare regimes, assess the M-11,
-    and the demo cases with their policy recommendations (after mtcr demo load).
+    screen three parties, and the demo cases with their policy recommendations (after mtcr demo load).
 
     Example: mtcr demo tour
     """
@@ -115,10 +133,13 @@ def demo_command(edition: EditionOption = None) -> None:
             Rule("Capability from physics: is the declared 280 km / 800 kg M-11 able to carry 500 kg to 300 km?")
         )
         assess_command(["m-11"], edition=edition)
+        console.print(Rule("Screening parties against the bundled list of missile-proliferation designations"))
+        print_screenings()
         console.print(Rule("Casework: the policy engine's recommendation for each demo case (mtcr demo load)"))
         print_cases()
         console.print(Rule("Next"))
         console.print(
             "Try: .venv/bin/mtcr annex show 2.A.1.c.1 | .venv/bin/mtcr annex search gyro"
             " | .venv/bin/mtcr assess scud-b --curve --plot scud-b.png | .venv/bin/mtcr systems"
+            ' | .venv/bin/mtcr screen "Shahid Hemat Industrial Group" --country IR'
         )

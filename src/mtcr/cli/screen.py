@@ -59,7 +59,7 @@ def _snapshot(session: object, list_name: str) -> store.Snapshot:
     return snapshot
 
 
-def _hits_table(title: str, hits: list[Match], extra: dict[str, list[str]] | None = None) -> Table:
+def hits_table(title: str, hits: list[Match], extra: dict[str, list[str]] | None = None) -> Table:
     """Hits with their reasons; ``extra`` adds columns (name -> one cell per hit)."""
     extra = extra or {}
     table = Table(title=title, title_justify="left")
@@ -136,7 +136,7 @@ def screen_command(
             f"(snapshot {snapshot.id}, {snapshot.entity_count} entities; matcher {MATCHER_VERSION})"
         )
         if hits:
-            console.print(_hits_table(title, hits))
+            console.print(hits_table(title, hits))
             console.print(
                 f"Record a decision: mtcr screenings dispose HIT --decision 'true match' (hit ids: "
                 f"{', '.join(str(h.id) for h in record.hits)})"
@@ -338,7 +338,7 @@ def screenings_show(
         dispositions = [
             f"{h.disposition} ({h.disposed_by}: {h.disposition_reason})" if h.disposition else "" for h in record.hits
         ]
-        table = _hits_table(
+        table = hits_table(
             "Hits",
             [h.match for h in record.hits],
             {"hit": [str(h.id) for h in record.hits], "disposition": dispositions},

@@ -102,7 +102,9 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
 def _country(value: str, where: _Where, name: str, by_name: bool = False) -> str | None:
     """ISO 3166-1 alpha-2 (upper case) for a code (``ir``, ``IR``, ``IRN``) or, with ``by_name``, a country name.
 
-    A subdivision (FtM ``ge-ab``) gives its country; a territory without an alpha-2 code (FtM ``suhh``) gives None.
+    A subdivision (FtM ``ge-ab``) gives its country; a territory without an alpha-2 code (FtM ``suhh``) gives None,
+    and so does a region or placeholder that is no country (FtM ``eu``, ``zz``: it would count as a different
+    country against every party).
     """
     territory = get_territory(value.strip().lower())
     if territory is None and by_name:
@@ -111,7 +113,7 @@ def _country(value: str, where: _Where, name: str, by_name: bool = False) -> str
         raise where.error(f"unknown country {value!r}: expected an ISO 3166-1 alpha-2 code", name)
     if "-" in territory.code and territory.parent is not None:
         territory = territory.parent
-    return territory.code.upper() if len(territory.code) == 2 else None
+    return territory.code.upper() if len(territory.code) == 2 and territory.alpha3 else None
 
 
 def _countries(values: Iterable[str], where: _Where, name: str, by_name: bool = False) -> list[str]:

@@ -9,6 +9,8 @@ import io
 import re
 from pathlib import Path
 
+from rigour.territories import get_territory
+
 from mtcr.errors import DataFileError, InputError
 from mtcr.screening.model import EntityType, Party
 
@@ -33,6 +35,9 @@ def country_code(value: str | None, field: str = "country") -> str | None:
     code = value.strip().upper()
     if len(code) != 2 or not code.isalpha():
         raise InputError(field, f"expected a two-letter ISO 3166 code such as CN, got {value!r}")
+    territory = get_territory(code.lower())
+    if territory is None or not territory.alpha3:  # XX; and ZZ, EU: a placeholder or a region, no country
+        raise InputError(field, f"{code} is no country's ISO 3166 code (expected one such as CN)")
     return code
 
 
