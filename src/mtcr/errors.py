@@ -38,8 +38,8 @@ class DataFileError(MtcrError):
         where = path
         if entry_id:
             where += f", entry {entry_id}"
-        if field:
-            where += f", field {field}"
+        if field:  # a place in the file reads as one ("line 3, column name"), a field path is named so
+            where += f", {field}" if field.startswith("line ") else f", field {field}"
         super().__init__(f"{where}: {problem}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,6 +74,12 @@ def test_screen_file_with_output(tmp_path: Path) -> None:
     code, out, _ = invoke("screen-file", str(parties), "--output", str(hits))
     assert code == 0 and "3 parties screened" in out and "2 with hits" in out
     assert "SHAHID HEMMAT INDUSTRIAL GROUP" in hits.read_text()
+    # each hit row carries the id a decision is recorded against
+    row = next(r for r in csv.DictReader(hits.open(encoding="utf-8")) if r["party"] == "KOMID")
+    code, out, _ = invoke("screenings", "dispose", row["hit"], "--decision", "true match", "--reason", "same firm")
+    assert code == 0
+    code, out, _ = invoke("screenings", "show", row["screening"], "--json")
+    assert json.loads(out)["hits"][0]["disposition"] == "true match"
 
 
 def test_list_import_is_idempotent_and_rescreen_sees_a_new_snapshot(tmp_path: Path) -> None:
@@ -102,6 +109,8 @@ def test_list_import_is_idempotent_and_rescreen_sees_a_new_snapshot(tmp_path: Pa
     [
         (("screen", "KOMID", "--country", "Korea"), 2, "--country"),
         (("screen", "KOMID", "--type", "vessel"), 2, "--type"),
+        (("screen", "KOMID", "--country", "XX"), 2, "no country's ISO 3166 code"),
+        (("screen", "KOMID", "--date", "1999-13-45"), 2, "--date"),
         (("screen", "K" * 501), 2, "at most 500"),
         (("screen", " "), 2, "NAME"),
         (("screen", "KOMID", "--list", "nope"), 3, "unknown list 'nope'"),
@@ -139,6 +148,21 @@ def test_screen_file_reads_any_header_case_and_names_real_lines(tmp_path: Path) 
     parties.write_text('Name,Country\n"KOMID,KP\n')
     code, _, err = invoke("screen-file", str(parties))
     assert code == 4 and "not a readable CSV" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name,country\nAlpha,CN,extra\n", "line 2: 3 fields but the header has 2 columns"),
+        ("name,dates\nAlpha,1961-04-12\nBeta,not-a-date\n", "line 3, column dates"),
+        ("name,country\nAlpha,ZZ\n", "line 2, column country"),
+    ],
+)
+def test_a_party_file_row_that_does_not_fit_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    parties = tmp_path / "parties.csv"
+    parties.write_text(text, encoding="utf-8")
+    code, _, err = invoke("screen-file", str(parties))
+    assert code == 4 and message in err
 
 
 def test_control_characters_never_reach_the_terminal() -> None:

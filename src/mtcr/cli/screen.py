@@ -20,7 +20,7 @@ from mtcr.errors import InputError
 from mtcr.screening.index import CandidateIndex
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION
 from mtcr.screening.model import ListFormat, Match, Party
-from mtcr.screening.parties import MAX_NAME_LENGTH, country_code, party_type, read_parties
+from mtcr.screening.parties import MAX_NAME_LENGTH, country_code, party_date, party_type, read_parties
 
 lists_app = typer.Typer(
     help="Screening lists: import snapshots, list them.\n\nExample: mtcr lists show", no_args_is_help=True
@@ -118,7 +118,7 @@ def screen_command(
             country=_country(country),
             address=clean_input(address) if address else None,
             identifiers=tuple(identifier or ()),
-            dates=tuple(date or ()),
+            dates=tuple(party_date(value, "--date") for value in date or ()),
             entity_type=party_type(kind, "--type"),
         )
         engine = make_engine()
@@ -210,39 +210,58 @@ def screen_file_command(
                 store.record_screening(session, party, snapshot, hits, threshold, _user(by))
                 for party, hits in zip(parties, results, strict=True)
             ]
+            hit_ids = store.hit_ids(session, ids)
         if output is not None:
-            _write_hits(output, parties, results, ids)
+            _write_hits(output, parties, results, ids, hit_ids)
         flagged = [(p, h, i) for p, h, i in zip(parties, results, ids, strict=True) if h]
         if json:
-            emit_json([{"screening": i, "party": p, "hits": h} for p, h, i in zip(parties, results, ids, strict=True)])
+            emit_json(
+                [
+                    {"screening": i, "party": p, "hits": h, "hit_ids": hit_ids[i]}
+                    for p, h, i in zip(parties, results, ids, strict=True)
+                ]
+            )
             return
-        table = Table(
-            title=f"{len(parties)} parties screened against {escape(snapshot.list_name)}: {len(flagged)} with hits",
-            title_justify="left",
-        )
+        console.print(f"{len(parties)} parties screened against {escape(snapshot.list_name)}: {len(flagged)} with hits")
+        table = Table()
         table.add_column("screening", justify="right")
         table.add_column("party")
         table.add_column("best hit")
         table.add_column("score", justify="right")
+        table.add_column("hit ids", justify="right")
         for party, hits, screening_id in flagged:
-            table.add_row(str(screening_id), escape(party.name), escape(hits[0].entity_name), f"{hits[0].score:.2f}")
-        console.print(table)
+            table.add_row(
+                str(screening_id),
+                escape(party.name),
+                escape(hits[0].entity_name),
+                f"{hits[0].score:.2f}",
+                ", ".join(map(str, hit_ids[screening_id])),
+            )
+        if flagged:
+            console.print(table)
         if output is not None:
             console.print(f"Hits written to {escape(str(output))}")
+        if flagged:
+            console.print(
+                "Record a decision: mtcr screenings dispose HIT --decision 'true match' (or 'false positive')"
+            )
 
 
-def _write_hits(path: Path, parties: list[Party], results: list[list[Match]], ids: list[int]) -> None:
+def _write_hits(
+    path: Path, parties: list[Party], results: list[list[Match]], ids: list[int], hit_ids: dict[int, list[int]]
+) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(
-            ["screening", "party", "country", "entity_id", "entity_name", "matched_name", "score", "reasons"]
+            ["screening", "hit", "party", "country", "entity_id", "entity_name", "matched_name", "score", "reasons"]
         )
         for party, hits, screening_id in zip(parties, results, ids, strict=True):
-            for m in hits:
+            for m, hit_id in zip(hits, hit_ids[screening_id], strict=True):
                 reasons = "; ".join(f"{f.feature}: {f.reason}" for f in m.features)
                 writer.writerow(
                     [
                         screening_id,
+                        hit_id,
                         party.name,
                         party.country or "",
                         m.entity_id,

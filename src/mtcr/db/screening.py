@@ -333,6 +333,21 @@ def record_screening(
     return row.id
 
 
+def hit_ids(session: Session, screening_ids: list[int]) -> dict[int, list[int]]:
+    """The ids of each screening's hits, in the order they were stored (best first), in one query per
+    thousand screenings: what ``screenings dispose`` takes."""
+    found: dict[int, list[int]] = {screening_id: [] for screening_id in screening_ids}
+    for start in range(0, len(screening_ids), 1000):
+        rows = session.execute(
+            select(HitRow.screening_id, HitRow.id)
+            .where(HitRow.screening_id.in_(screening_ids[start : start + 1000]))
+            .order_by(HitRow.id)
+        )
+        for screening_id, hit_id in rows:
+            found[screening_id].append(hit_id)
+    return found
+
+
 def _hit(row: HitRow, version: str) -> HitRecord:
     features = tuple(FeatureScore(Feature(f["feature"]), f["score"], f["reason"]) for f in row.features)
     last = row.dispositions[-1] if row.dispositions else None

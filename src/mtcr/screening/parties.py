@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 from rigour.territories import get_territory
@@ -41,6 +42,22 @@ def country_code(value: str | None, field: str = "country") -> str | None:
     return code
 
 
+_PARTY_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def party_date(value: str, field: str = "date") -> str:
+    """A date of birth or incorporation as ISO 8601 writes it (1961-04-12, 1961-04 or 1961); InputError naming
+    ``field`` for anything else, or a day no calendar has (1999-13-45)."""
+    text = value.strip()
+    if _PARTY_DATE.fullmatch(text):
+        try:
+            date.fromisoformat((text + "-01-01")[:10])
+            return text
+        except ValueError:
+            pass
+    raise InputError(field, f"expected a date such as 1961-04-12 (or 1961-04, 1961), got {value!r}")
+
+
 def party_type(value: str | None, field: str = "type") -> EntityType | None:
     """A party's type (person or organization; organisation too), or None when not given."""
     if value is None or value.strip() == "":
@@ -63,6 +80,10 @@ def parse_parties(text: str, source: str) -> list[Party]:
             line = reader.line_num
             if not any(f.strip() for f in fields):
                 continue
+            if len(fields) > len(header):
+                raise DataFileError(
+                    source, f"{len(fields)} fields but the header has {len(header)} columns", field=f"line {line}"
+                )
             row = dict(zip(header, fields, strict=False))
             name = clean_text(row.get("name") or "")
             if not name:
@@ -82,7 +103,10 @@ def parse_parties(text: str, source: str) -> list[Party]:
             except InputError as exc:
                 raise DataFileError(source, exc.problem, field=f"line {line}, column type") from exc
             identifiers = tuple(i.strip() for i in (row.get("id") or "").split(";") if i.strip())
-            dates = tuple(d.strip() for d in (row.get("dates") or "").split(";") if d.strip())
+            try:
+                dates = tuple(party_date(d) for d in (row.get("dates") or "").split(";") if d.strip())
+            except InputError as exc:
+                raise DataFileError(source, exc.problem, field=f"line {line}, column dates") from exc
             address = clean_text(row.get("address") or "") or None
             parties.append(Party(name, country, address, identifiers, dates, entity_type=kind))
     except csv.Error as exc:
