@@ -179,3 +179,6 @@ def test_re_importing_earlier_content_makes_it_current_again(tmp_path: Path) -> 
     _, out, _ = invoke("screen", "Zenith Propellant Plant", "--list", "mine", "--json")
     record = json.loads(out)
     assert record["snapshot"]["entity_count"] == 1 and record["hits"] == []  # the delisted entity is gone
+    _, out, _ = invoke("lists", "show", "--json")
+    mine = [s for s in json.loads(out) if s["list_name"] == "mine"]
+    assert [(s["entity_count"], s["current"]) for s in mine] == [(1, True), (2, False)]  # shown as current

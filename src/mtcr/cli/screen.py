@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import getpass
 from dataclasses import dataclass
 from pathlib import Path
@@ -313,16 +314,22 @@ def lists_show(json: JsonOption = False) -> None:
         with session_scope(engine) as session:
             store.ensure_bundled_list(session)
             found = store.snapshots(session)
+            # the snapshot each list is screened against: the latest import, or older content imported again
+            current = {
+                snapshot.id
+                for name in {s.list_name for s in found}
+                if (snapshot := store.latest_snapshot(session, name, required=False)) is not None
+            }
         if json:
-            emit_json(found)
+            emit_json([{**dataclasses.asdict(s), "current": s.id in current} for s in found])
             return
-        table = Table(title="List snapshots", title_justify="left")
+        table = Table(title="List snapshots (* current: the one screenings use)", title_justify="left")
         for column in ("list", "snapshot", "entities", "format", "imported", "sha256", "source"):
             table.add_column(column)
         for s in found:
             table.add_row(
                 escape(s.list_name),
-                str(s.id),
+                f"{s.id} *" if s.id in current else str(s.id),
                 str(s.entity_count),
                 s.list_format.value,
                 s.imported_at.strftime("%Y-%m-%d %H:%M"),
