@@ -110,6 +110,11 @@ def test_list_import_is_idempotent_and_rescreen_sees_a_new_snapshot(tmp_path: Pa
         (("screen", "KOMID", "--country", "Korea"), 2, "--country"),
         (("screen", "KOMID", "--type", "vessel"), 2, "--type"),
         (("screen", "KOMID", "--country", "XX"), 2, "no country's ISO 3166 code"),
+        (
+            ("lists", "import", str(FIXTURES / "simple-duplicate-id.csv"), "-f", "csv", "-n", "mtcr-missile-sanctions"),
+            2,
+            "bundled list's name",
+        ),
         (("screen", "KOMID", "--date", "1999-13-45"), 2, "--date"),
         (("screen", "K" * 501), 2, "at most 500"),
         (("screen", " "), 2, "NAME"),

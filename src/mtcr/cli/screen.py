@@ -288,10 +288,13 @@ def lists_import(
     Example: mtcr lists import consolidated.csv --format csl-csv --name us-csl
     """
     with domain_errors():
+        list_name = name or file.stem
+        if list_name == store.BUNDLED_LIST_NAME:  # mtcr replaces it with its own on every upgrade
+            raise InputError("--name", f"{list_name!r} is the bundled list's name; give your list another")
         engine = make_engine()
         upgrade(engine)
         with session_scope(engine) as session:
-            result = store.import_list(session, file, list_format, name or file.stem)
+            result = store.import_list(session, file, list_format, list_name)
         if json:
             emit_json(result)
             return
