@@ -324,6 +324,9 @@ def test_bundled_list() -> None:
         ("simple-empty.csv", ListFormat.CSV, None, "the file is empty"),
         ("simple-empty.csv", ListFormat.FTM, None, "the file is empty"),
         ("simple-header-only.csv", ListFormat.CSV, None, "no listed parties"),
+        # the other CSV layout: its own columns would be lost without a word
+        ("simple-bad-country.csv", ListFormat.CSL_CSV, "line 1", "those of mtcr's simple CSV (--format csv)"),
+        ("csl-sample.csv", ListFormat.CSV, "line 1", "Consolidated Screening List's CSV (--format csl-csv)"),
     ],
 )
 def test_malformed_file_names_line_and_column(

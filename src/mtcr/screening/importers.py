@@ -15,7 +15,8 @@ Four formats (:class:`ListFormat`):
   separates values, `` | `` separates addresses and sources, and ``authority | programme | listed_on | lifted_on``
   are parallel lists, one slot per designation.
 
-Columns are found by header name, in any order; unknown columns are ignored. Parsing is all-or-nothing:
+Columns are found by header name, in any order; unknown columns are ignored, but a column only the other CSV layout
+has (``aliases`` read as CSL CSV, ``alt_names`` read as the simple CSV) stops the import. Parsing is all-or-nothing:
 :func:`parse_list` returns every entity of the file or raises :class:`DataFileError` naming the line (and column) of
 the first problem, so a caller can replace a stored list in one transaction. A file without entities is an error.
 """
@@ -193,9 +194,25 @@ class _Row:
         return value
 
 
-def _header(record: Sequence[str], path: str, required: Sequence[tuple[str, ...]]) -> list[str]:
-    """Lower-case column names; raises naming the first required column (or its alternatives) that is missing."""
+# Columns that only one of the two CSV layouts has: a file with them, read as the other layout, would import
+# with those facts silently lost (the other layout ignores unknown columns).
+_LAYOUT_COLUMNS: Mapping[str, tuple[str, frozenset[str]]] = {
+    "csv": ("mtcr's simple CSV (--format csv)", frozenset({"aliases", "native_names"})),
+    "csl-csv": ("the Consolidated Screening List's CSV (--format csl-csv)", frozenset({"alt_names", "_id"})),
+}
+
+
+def _header(
+    record: Sequence[str], path: str, required: Sequence[tuple[str, ...]], other_layout: str | None = None
+) -> list[str]:
+    """Lower-case column names; raises naming the first required column (or its alternatives) that is missing,
+    or, given ``other_layout``, a column only that layout has."""
     columns = [cell.strip().lower() for cell in record]
+    if other_layout is not None:
+        described, telling = _LAYOUT_COLUMNS[other_layout]
+        if found := sorted(telling.intersection(columns)):
+            problem = f"columns {', '.join(found)} are those of {described}: give that format"
+            raise DataFileError(path, problem, field="line 1")
     for alternatives in required:
         if not any(column in columns for column in alternatives):
             wanted = " or ".join(repr(column) for column in alternatives)
@@ -206,11 +223,13 @@ def _header(record: Sequence[str], path: str, required: Sequence[tuple[str, ...]
     return columns
 
 
-def _csv_rows(text: str, path: str, required: Sequence[tuple[str, ...]]) -> Iterator[_Row]:
+def _csv_rows(
+    text: str, path: str, required: Sequence[tuple[str, ...]], other_layout: str | None = None
+) -> Iterator[_Row]:
     """Data rows with the line each starts on (header is line 1); blank lines are skipped."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        columns = _header(next(reader), path, required)
+        columns = _header(next(reader), path, required, other_layout)
         previous = reader.line_num
         for record in reader:
             line, previous = previous + 1, reader.line_num
@@ -333,7 +352,7 @@ def _csl_csv_entity(row: _Row) -> ListEntity:
 
 
 def _parse_csl_csv(text: str, path: str) -> list[ListEntity]:
-    rows = _csv_rows(text, path, required=(("_id", "id"), ("name",)))
+    rows = _csv_rows(text, path, required=(("_id", "id"), ("name",)), other_layout="csv")
     return _unique_ids(path, ((_csl_csv_entity(row), row.where, "_id" if row.has("_id") else "id") for row in rows))
 
 
@@ -591,7 +610,7 @@ def _simple_entity(row: _Row) -> ListEntity:
 
 
 def _parse_simple_csv(text: str, path: str) -> list[ListEntity]:
-    rows = _csv_rows(text, path, required=(("id",), ("name",)))
+    rows = _csv_rows(text, path, required=(("id",), ("name",)), other_layout="csl-csv")
     return _unique_ids(path, ((_simple_entity(row), row.where, "id") for row in rows))
 
 
