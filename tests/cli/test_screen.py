@@ -33,6 +33,8 @@ def test_screen_stores_the_screening_with_reasons() -> None:
     assert any(f["reason"] == "same country CN" for f in record["hits"][0]["match"]["features"])
     assert record["screened_by"] == "ana" and record["snapshot"]["list_name"] == "mtcr-missile-sanctions"
     assert record["matcher_version"] and record["hits"][0]["match"]["features"][0]["reason"]
+    code, out, _ = invoke("screenings", "show", "1")
+    assert code == 0 and "Query also gave: country CN" in out  # what was screened, beside the name
 
 
 def test_screen_in_another_script_as_json() -> None:

@@ -65,7 +65,8 @@ def hits_table(title: str, hits: list[Match], extra: dict[str, list[str]] | None
     extra = extra or {}
     table = Table(title=title, title_justify="left")
     for column in ("score", "listed entity", "matched name", "reasons", *extra):
-        table.add_column(column, justify="right" if column in ("score", "hit") else "left")
+        # long words of a reason fold onto the next line rather than being cut off on a narrow terminal
+        table.add_column(column, justify="right" if column in ("score", "hit") else "left", overflow="fold")
     for row, match in enumerate(hits):
         reasons = "\n".join(f"{f.feature}: {f.reason}" for f in match.features)
         table.add_row(
@@ -364,6 +365,20 @@ def screenings_show(
             f"(matcher {record.matcher_version}, threshold {record.threshold:.2f})"
             + (f"; re-screen of {record.rescreen_of}" if record.rescreen_of else "")
         )
+        party = record.party
+        given = [
+            (label, value)
+            for label, value in (
+                ("type", party.entity_type.value if party.entity_type else ""),
+                ("country", party.country or ""),
+                ("address", party.address or ""),
+                ("identifiers", "; ".join(party.identifiers)),
+                ("dates", "; ".join(party.dates)),
+            )
+            if value
+        ]
+        if given:
+            console.print("Query also gave: " + ", ".join(f"{label} {escape(value)}" for label, value in given))
         dispositions = [
             f"{h.disposition} ({h.disposed_by}: {h.disposition_reason})" if h.disposition else "" for h in record.hits
         ]
