@@ -695,14 +695,20 @@ def _pinyin_native_words() -> dict[str, str]:
 _MIN_PINYIN_NAME = 3  # words: a person's name in pinyin has two or three
 
 
+@lru_cache(maxsize=1)
+def _pinyin_glossary_words() -> frozenset[str]:
+    """The glossary's words in pinyin of two syllables or more (guojia, zhongguo, hangtian), not English ones."""
+    return frozenset(word for word, concept in GLOSSARY.items() if word != concept and len(pinyin_split(word)) >= 2)
+
+
 def _pinyin_name(name: str) -> bool:
     """Is ``name`` (Latin letters) a Chinese organisation's name written in pinyin, so that the glossary's
     Han words may be read in it as where written (Guojia Anquan Bu, 国家安全部)? Three words at least, every
-    one of them pinyin, and a sign of a body, not a person (Zong Weixing, Dongfang Haiyang): a company form
-    (gongsi), a last syllable for a kind of body after a glossary word of two syllables or more (Anquan Bu,
-    Hangtian Ju), or two such glossary words (Zhongguo Hangtian)."""
+    one of them pinyin, one a glossary word of two syllables or more, and a sign of a body, not a person (Zong
+    Weixing, Dongfang Haiyang): a company form (gongsi), a last syllable for a kind of body after a word of two
+    syllables or more (Anquan Bu, Hangtian Ju), or two such glossary words (Zhongguo Hangtian)."""
     lowered = name.lower().split()
-    if len(lowered) < _MIN_PINYIN_NAME or not any(word in GLOSSARY for word in lowered):
+    if len(lowered) < _MIN_PINYIN_NAME or _pinyin_glossary_words().isdisjoint(lowered):
         return False  # the cheap tests first: this runs for every name in Latin letters
     text = transliterate(name)
     without_forms = _remove_company_forms(text).split()
@@ -710,7 +716,7 @@ def _pinyin_name(name: str) -> bool:
     if len(words) < _MIN_PINYIN_NAME or not all(pinyin_split(word) for word in words):
         return False
     has_form = len(words) < len(text.split())
-    glossary_words = [w for w in words if w in GLOSSARY and len(pinyin_split(w)) >= 2]
+    glossary_words = [w for w in words if w in _pinyin_glossary_words()]
     kind_last = words[-1] in PINYIN_KIND_SUFFIXES and len(pinyin_split(words[-2])) >= 2
     return has_form or kind_last or len(glossary_words) >= 2
 
