@@ -67,6 +67,17 @@ def test_disposition_is_kept_with_who_and_why() -> None:
     )
     code, out, _ = invoke("screenings", "show", "1")
     assert code == 0 and "false positive" in out
+    # a later decision stands; the earlier one is kept and shown as superseded
+    invoke("screenings", "dispose", "1", "--decision", "true match", "--reason", "same address", "--by", "cy")
+    code, out, _ = invoke("screenings", "show", "1", "--json")
+    hit = json.loads(out)["hits"][0]
+    assert hit["disposition"] == "true match"
+    assert [(e["decision"], e["decided_by"]) for e in hit["history"]] == [
+        ("false positive", "bo"),
+        ("true match", "cy"),
+    ]
+    code, out, _ = invoke("screenings", "show", "1")
+    assert "superseded" in out and "true match" in out
 
 
 def test_screen_file_with_output(tmp_path: Path) -> None:

@@ -380,7 +380,12 @@ def screenings_show(
         if given:
             console.print("Query also gave: " + ", ".join(f"{label} {escape(value)}" for label, value in given))
         dispositions = [
-            f"{h.disposition} ({h.disposed_by}: {h.disposition_reason})" if h.disposition else "" for h in record.hits
+            "\n".join(
+                f"{entry.decision} ({entry.decided_by}, {entry.decided_at:%Y-%m-%d %H:%M}: {entry.reason})"
+                + ("" if at == len(h.history) - 1 else " [superseded]")
+                for at, entry in enumerate(h.history)
+            )
+            for h in record.hits
         ]
         table = hits_table(
             "Hits",

@@ -118,12 +118,21 @@ class ImportResult:
 
 
 @dataclass(frozen=True, slots=True)
+class DispositionEntry:
+    decision: Disposition
+    decided_by: str
+    reason: str
+    decided_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class HitRecord:
     id: int
     match: Match
-    disposition: Disposition | None
+    disposition: Disposition | None  # the latest decision, which stands
     disposed_by: str | None
     disposition_reason: str | None
+    history: tuple[DispositionEntry, ...] = ()  # every decision, oldest first (the last is the one above)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +366,9 @@ def _hit(row: HitRow, version: str) -> HitRecord:
         disposition=Disposition(last.decision) if last else None,
         disposed_by=last.decided_by if last else None,
         disposition_reason=last.reason if last else None,
+        history=tuple(
+            DispositionEntry(Disposition(d.decision), d.decided_by, d.reason, d.decided_at) for d in row.dispositions
+        ),
     )
 
 
