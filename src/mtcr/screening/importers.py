@@ -127,7 +127,8 @@ _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _TEXT_DATE_FORMATS = (("%d %b %Y", 10), ("%d %B %Y", 10), ("%b %Y", 7), ("%B %Y", 7))
 
 
-def _valid_iso(text: str) -> bool:
+def is_iso_date(text: str) -> bool:
+    """Is ``text`` a date as ISO 8601 writes it (1961-04-12, 1961-04 or 1961), and one the calendar has?"""
     if not _ISO_DATE.fullmatch(text):
         return False
     try:
@@ -144,7 +145,7 @@ def _iso_dates(value: str) -> list[str]:
     (``1955 to 1958``) gives its years.
     """
     text = value.strip()
-    if _valid_iso(text[:10]) and (len(text) <= 10 or text[10] == "T"):
+    if is_iso_date(text[:10]) and (len(text) <= 10 or text[10] == "T"):
         return [text[:10]]
     for pattern, width in _TEXT_DATE_FORMATS:
         try:
@@ -196,14 +197,14 @@ class _Row:
 
 # Columns that only one of the two CSV layouts has: a file with them, read as the other layout, would import
 # with those facts silently lost (the other layout ignores unknown columns).
-_LAYOUT_COLUMNS: Mapping[str, tuple[str, frozenset[str]]] = {
-    "csv": ("mtcr's simple CSV (--format csv)", frozenset({"aliases", "native_names"})),
-    "csl-csv": ("the Consolidated Screening List's CSV (--format csl-csv)", frozenset({"alt_names", "_id"})),
+_LAYOUT_COLUMNS: Mapping[ListFormat, tuple[str, frozenset[str]]] = {
+    ListFormat.CSV: ("mtcr's simple CSV (--format csv)", frozenset({"aliases", "native_names"})),
+    ListFormat.CSL_CSV: ("the Consolidated Screening List's CSV (--format csl-csv)", frozenset({"alt_names", "_id"})),
 }
 
 
 def _header(
-    record: Sequence[str], path: str, required: Sequence[tuple[str, ...]], other_layout: str | None = None
+    record: Sequence[str], path: str, required: Sequence[tuple[str, ...]], other_layout: ListFormat | None = None
 ) -> list[str]:
     """Lower-case column names; raises naming the first required column (or its alternatives) that is missing,
     or, given ``other_layout``, a column only that layout has."""
@@ -224,7 +225,7 @@ def _header(
 
 
 def _csv_rows(
-    text: str, path: str, required: Sequence[tuple[str, ...]], other_layout: str | None = None
+    text: str, path: str, required: Sequence[tuple[str, ...]], other_layout: ListFormat | None = None
 ) -> Iterator[_Row]:
     """Data rows with the line each starts on (header is line 1); blank lines are skipped."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -352,7 +353,7 @@ def _csl_csv_entity(row: _Row) -> ListEntity:
 
 
 def _parse_csl_csv(text: str, path: str) -> list[ListEntity]:
-    rows = _csv_rows(text, path, required=(("_id", "id"), ("name",)), other_layout="csv")
+    rows = _csv_rows(text, path, required=(("_id", "id"), ("name",)), other_layout=ListFormat.CSV)
     return _unique_ids(path, ((_csl_csv_entity(row), row.where, "_id" if row.has("_id") else "id") for row in rows))
 
 
@@ -549,7 +550,7 @@ _MISSILE_SPECIFIC = {"yes": "missile-specific designation: yes", "no": "missile-
 
 
 def _iso_cell(value: str, row: _Row, column: str) -> str:
-    if value and not _valid_iso(value):
+    if value and not is_iso_date(value):
         raise row.where.error(f"{value!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)", column)
     return value
 
@@ -610,7 +611,7 @@ def _simple_entity(row: _Row) -> ListEntity:
 
 
 def _parse_simple_csv(text: str, path: str) -> list[ListEntity]:
-    rows = _csv_rows(text, path, required=(("id",), ("name",)), other_layout="csl-csv")
+    rows = _csv_rows(text, path, required=(("id",), ("name",)), other_layout=ListFormat.CSL_CSV)
     return _unique_ids(path, ((_simple_entity(row), row.where, "id") for row in rows))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -710,14 +710,16 @@ def _spaced_runs(
 _JOINED_ARTICLE = re.compile(r"(?<=[a-z])[aeiou]l(?=[a-z])")
 
 
-def _article_respellings(word: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def _article_respellings(word: str) -> frozenset[str]:
     """``word`` with each vowel and l inside it written as the article al and as el: "amirolmomenin" ->
-    "amiralmomenin", "amirelmomenin" (and the like for every other such pair of letters)."""
-    return {
+    "amiralmomenin", "amirelmomenin" (and the like for every other such pair of letters). Cached: asked of
+    a word for every candidate and every run of its words."""
+    return frozenset(
         word[: found.start()] + article + word[found.end() :]
         for found in _JOINED_ARTICLE.finditer(word)
         for article in ("al", "el")
-    } - {word}
+    ) - {word}
 
 
 MIN_LOANWORD_WORD = 5  # a Latin word this long or longer may be a loanword written in Hangul
@@ -791,8 +793,7 @@ def _abjad_readings(spelling: str, in_arabic_script: bool) -> set[str]:
 def _free_run(window: tuple[str, ...], words: tuple[str, ...], free: list[int]) -> tuple[int, ...]:
     """Where the non-stop words of ``window`` stand, next to one another, among the still unmatched
     ``words``; empty when they do not (one already matched, or dropped as a company form)."""
-    # (a syllable of a name in Han or Hangul is a word of it, whatever it reads as elsewhere: 두 du)
-    wanted = [token for token in window if token not in STOP_WORDS or token in words]
+    wanted = [token for token in window if token not in STOP_WORDS]
     if not wanted:
         return ()
     for start in free:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import date
 from pathlib import Path
 
 from rigour.territories import get_territory
 
 from mtcr.errors import DataFileError, InputError
+from mtcr.screening.importers import is_iso_date
 from mtcr.screening.model import EntityType, Party
 
 PARTY_TYPES = {
@@ -42,20 +42,13 @@ def country_code(value: str | None, field: str = "country") -> str | None:
     return code
 
 
-_PARTY_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-
-
 def party_date(value: str, field: str = "date") -> str:
     """A date of birth or incorporation as ISO 8601 writes it (1961-04-12, 1961-04 or 1961); InputError naming
     ``field`` for anything else, or a day no calendar has (1999-13-45)."""
     text = value.strip()
-    if _PARTY_DATE.fullmatch(text):
-        try:
-            date.fromisoformat((text + "-01-01")[:10])
-            return text
-        except ValueError:
-            pass
-    raise InputError(field, f"expected a date such as 1961-04-12 (or 1961-04, 1961), got {value!r}")
+    if not is_iso_date(text):
+        raise InputError(field, f"expected a date such as 1961-04-12 (or 1961-04, 1961), got {value!r}")
+    return text
 
 
 def party_type(value: str | None, field: str = "type") -> EntityType | None:
