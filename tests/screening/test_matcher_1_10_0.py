@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mtcr.errors import InputError
-from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION, compare
+from mtcr.screening.matcher import DEFAULT_THRESHOLD, compare
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.normalise import name_form
 from mtcr.screening.parties import country_code
@@ -19,10 +19,6 @@ def _score(query: str, listed: str, entity_type: EntityType = EntityType.ORGANIZ
 
 def _reason(query: str, listed: str, entity_type: EntityType = EntityType.ORGANIZATION) -> str:
     return compare(Party(query), ListEntity("E1", entity_type, (listed,))).features[0].reason
-
-
-def test_the_version_is_bumped() -> None:
-    assert MATCHER_VERSION == "1.10.0"
 
 
 def test_a_syllable_is_a_word_of_the_name_not_a_latin_company_form() -> None:

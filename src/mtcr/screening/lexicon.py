@@ -157,7 +157,7 @@ def _american(word: str) -> str:
     return word
 
 
-def are_different_words(a: str, b: str) -> bool:
+def are_different_words(a: str, b: str, b_is_name: bool = False) -> bool:
     """``a`` and ``b`` are two real words, not two forms or spellings of one: neither is a typo of the other.
 
     Two Chinese names are different when they have as many syllables (Haiyang/Haiying: one syllable
@@ -179,4 +179,4 @@ def are_different_words(a: str, b: str) -> bool:
             return False
     if a in english and b in english:
         return True
-    return spelling_skeleton(a) != spelling_skeleton(b) and is_known_word(a) and is_known_word(b)
+    return spelling_skeleton(a) != spelling_skeleton(b) and is_known_word(a) and (b_is_name or is_known_word(b))

@@ -53,7 +53,7 @@ from mtcr.screening.normalise import (
 from mtcr.screening.typos import most_edits, typo_similarity
 from mtcr.screening.wadegiles import PINYIN_SYLLABLES, pinyin_split
 
-MATCHER_VERSION = "1.10.0"  # bump whenever a change can move a score
+MATCHER_VERSION = "1.11.0"  # bump whenever a change can move a score
 DEFAULT_THRESHOLD = 0.70  # the best F1 on the main evaluation set (docs/benchmarks.md)
 
 TYPO_SIMILARITY = 0.85  # a token within this normalised edit similarity counts as a typo of the other
@@ -170,6 +170,8 @@ def _token_similarity(
         return 0.0, ""
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
+    if a[:3] != b[:3] and "eur" in (a[:3], b[:3]) and (euro := _euro_read(a, b)):
+        return euro
     if a[0] != b[0] and a[0] in "rn" and b[0] in "rn" and _north_initial_r(a, b):
         return 0.95, NORTH_INITIAL_R
     # Russian ё written yo or jo on one side only (Fyodor / Fedor); the first letters first: most pairs differ there
@@ -217,7 +219,7 @@ def _token_similarity(
         similarity = typo_similarity(a, b, TYPO_SIMILARITY)  # slips weighed by how people mistype
         # two real words or names one letter apart (Hekmat / Hemmat, Haiyang / Haiying) are two names
         if similarity >= TYPO_SIMILARITY:
-            if are_different_words(a, b):
+            if are_different_words(a, b, b_is_name=True):
                 return 0.0, REAL_WORDS
             # a name of one long word with two letters swapped or one doubled (Lontke, Grafti, Sabalann): no
             # other word can agree, and such a slip makes no other name, as a letter changed may (Parchim)
@@ -242,6 +244,24 @@ def _token_similarity(
     if 3 <= len(a) <= MAX_ABBREVIATION and len(b) >= len(a) + 2 and b.startswith(a):
         return ABBREVIATION_SCORE, "abbreviation"
     return 0.0, ""
+
+
+RUSSIAN_EURO = "same word, Russian Евр- written Evr-"
+# Russian writes Eur- as Евр- (Европа, Евразия), which transliterates to Evr- or Yevr-; in words of six
+# letters or more (Evron is a name of its own)
+_RUSSIAN_EURO = re.compile(r"^y?evr(?=[a-z]{3})")
+
+
+def _euro_read(a: str, b: str) -> tuple[float, str] | None:
+    """A word beginning Evr- or Yevr- against one beginning Eur- (Evropalas / Europalace), the rest
+    compared as two words are; None when neither begins so."""
+    euro_a, euro_b = _RUSSIAN_EURO.sub("eur", a), _RUSSIAN_EURO.sub("eur", b)
+    if (euro_a, euro_b) == (a, b):
+        return None
+    similarity, kind = _token_similarity(euro_a, euro_b, phonetic_key(euro_a), phonetic_key(euro_b), abjad=False)
+    if not similarity:
+        return None
+    return min(similarity, 0.95), RUSSIAN_EURO if kind == "same" else f"{RUSSIAN_EURO}, {kind}"
 
 
 def _slip_at_the_start(a: str, b: str) -> bool:
@@ -595,7 +615,7 @@ def _slip_in_context(
         or min(len(a), len(b)) < MIN_CONTEXT_SLIP_WORD
         or max(len(a), len(b)) > MAX_TYPO_WORD
         or not (a.isalpha() and b.isalpha())
-        or (are_different_words(a, b) and not is_dropped_letter_slip(a, b))
+        or (are_different_words(a, b, b_is_name=True) and not is_dropped_letter_slip(a, b))
         or (len(syllables := pinyin_split(a)) > 1 and len(syllables) == len(pinyin_split(b)))  # Huarui, Huarun
         # the same consonants, one vowel apart: two names (Nasiri / Nasari, Karimi / Karami)
         or (len(a) == len(b) and all(x in _VOWELS and y in _VOWELS for x, y in zip(a, b, strict=True) if x != y))

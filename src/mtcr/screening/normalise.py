@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from anyascii import anyascii
+from rigour.territories import lookup_territory
 from wordfreq import zipf_frequency
 
 from mtcr.screening.typos import typo_similarity
@@ -971,6 +973,36 @@ def _honour_length(after: list[str]) -> int:
 # The Persian plural written after a zero-width non-joiner (پژوهش‌های, researches): the word is its singular.
 _PERSIAN_PLURAL = re.compile("\u200c\u0647\u0627(?:\u06cc\u06cc?)?(?![\u0600-\u06ff])")
 
+# Words of a state's formal name: the Islamic Republic of Iran, the Russian Federation, the People's Republic
+# of China, the Syrian Arab Republic
+_STATE_FORM_WORDS = frozenset(
+    ["islamic", "republic", "peoples", "people", "democratic", "federation", "arab", "socialist"]
+)
+_STATE_FORMS = frozenset(["republic", "federation"])
+
+
+def _without_state_name(words: Sequence[str]) -> list[list[str]]:
+    """A name ending in a state's formal name, as its acronyms also read it: the state by one word, or left
+    out (Central Bank of the Islamic Republic of Iran: CBI; Ministry of Defence of the Russian Federation:
+    MoD); [] for other names."""
+    if _STATE_FORMS.isdisjoint(words):  # the cheap test first: most names name no state
+        return []
+    at, country, formal = len(words), "", False
+    while at > 0:
+        word = words[at - 1]
+        if word in _STATE_FORM_WORDS:
+            formal = formal or word in _STATE_FORMS
+        elif not country and word not in STOP_WORDS and lookup_territory(word) is not None:
+            country = word
+        elif word not in STOP_WORDS:
+            break
+        at -= 1
+    head = list(words[:at])
+    if not (formal and country and len(head) >= 2):
+        return []
+    return [[*head, country], head]
+
+
 # A compass point of two (Northwestern, 西北) gives both initials to an acronym (NWPU, SEU).
 _COMPASS_INITIALS = {"northwest": "nw", "northeast": "ne", "southwest": "sw", "southeast": "se"}
 
@@ -1086,6 +1118,11 @@ def name_form(name: str) -> NameForm:
         if len(group) > 1 and not any(t.isdigit() for t in group):
             initials = "".join([t[0] for t in group])
             if initials not in acronyms:
+                acronyms.append(initials)
+    for group in (words, tokens):  # Central Bank of the Islamic Republic of Iran: CBI, as well as CBIRI
+        for shorter in _without_state_name(group):
+            initials = "".join([t[0] for t in shorter])
+            if len(shorter) > 1 and initials not in acronyms:
                 acronyms.append(initials)
     if len(core) > 1 and _COMPASS_INITIALS.keys() & set(core):  # Northwestern Polytechnical University: NWPU
         compass = "".join(_COMPASS_INITIALS.get(t, t[0]) for t in core)
