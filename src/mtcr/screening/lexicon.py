@@ -164,6 +164,11 @@ def are_different_words(a: str, b: str, b_is_name: bool = False) -> bool:
     differs); a syllable gained or lost is a slip (Shanghaji). Two English words are different even when
     only a vowel differs (Marine/Marina). Other names are different only when their consonants differ
     (Naser/Nader), as romanisations of one name differ in their vowels.
+
+    ``b_is_name``: ``b`` is a name whether the lexicons know it or not (a listed entity's word: Movahed).
+    Then a name of the lexicons (Mojahed) is another name, unless the two differ only as romanisations
+    of one name do (Jalili / Djalili, Alekseev / Alexeev); an English word is not enough, as a list may
+    misspell one (Electonics).
     """
     if _inflected(a, b) or _american(a) == _american(b):
         return False
@@ -179,4 +184,33 @@ def are_different_words(a: str, b: str, b_is_name: bool = False) -> bool:
             return False
     if a in english and b in english:
         return True
-    return spelling_skeleton(a) != spelling_skeleton(b) and is_known_word(a) and (b_is_name or is_known_word(b))
+    if spelling_skeleton(a) == spelling_skeleton(b) or not is_known_word(a):
+        return False
+    if is_known_word(b):
+        return True
+    return b_is_name and a in _names() and _romanised_skeleton(a) != _romanised_skeleton(b)
+
+
+# Letters that romanisations of one name write differently: French dj and tch, German tsch and w, x for ks,
+# dh and zh for z, q for g (Persian and Arabic q/gh), -ow for Russian -ov, Belarusian Łacinka c for ts
+_ROMANISATIONS = (
+    ("dj", "j"),
+    ("tsch", "ch"),
+    ("dch", "ch"),
+    ("tch", "ch"),
+    ("sh", "ch"),
+    ("ts", "c"),
+    ("x", "ks"),
+    ("dh", "z"),
+    ("zh", "z"),
+    ("q", "g"),
+    ("ow", "ov"),
+    ("w", "v"),
+)
+
+
+def _romanised_skeleton(word: str) -> str:
+    """The consonants of a name with the letters romanisations differ in folded (Hadjizadeh, Hajizadeh)."""
+    for letters, common in _ROMANISATIONS:
+        word = word.replace(letters, common)
+    return spelling_skeleton(word)

@@ -170,7 +170,7 @@ def _token_similarity(
         return 0.0, ""
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
-    if a[:3] != b[:3] and "eur" in (a[:3], b[:3]) and (euro := _euro_read(a, b)):
+    if a[:3] != b[:3] and "eur" in (a[:3], b[:3]) and (euro := _euro_read(a, b, lone_a, lone_b, person, latin_side)):
         return euro
     if a[0] != b[0] and a[0] in "rn" and b[0] in "rn" and _north_initial_r(a, b):
         return 0.95, NORTH_INITIAL_R
@@ -250,18 +250,22 @@ RUSSIAN_EURO = "same word, Russian Евр- written Evr-"
 # Russian writes Eur- as Евр- (Европа, Евразия), which transliterates to Evr- or Yevr-; in words of six
 # letters or more (Evron is a name of its own)
 _RUSSIAN_EURO = re.compile(r"^y?evr(?=[a-z]{3})")
+MIN_EURO_SLIP_WORD = 8
 
 
-def _euro_read(a: str, b: str) -> tuple[float, str] | None:
+def _euro_read(a: str, b: str, lone_a: bool, lone_b: bool, person: bool, latin_side: int) -> tuple[float, str] | None:
     """A word beginning Evr- or Yevr- against one beginning Eur- (Evropalas / Europalace), the rest
-    compared as two words are; None when neither begins so."""
+    compared as two words are, but a typo only in words of eight letters or more (Evreux is no slip of
+    Eurex); None when neither begins so or the rest differs."""
     euro_a, euro_b = _RUSSIAN_EURO.sub("eur", a), _RUSSIAN_EURO.sub("eur", b)
     if (euro_a, euro_b) == (a, b):
         return None
-    similarity, kind = _token_similarity(euro_a, euro_b, phonetic_key(euro_a), phonetic_key(euro_b), abjad=False)
-    if not similarity:
+    similarity, kind = _token_similarity(
+        euro_a, euro_b, phonetic_key(euro_a), phonetic_key(euro_b), False, lone_a, lone_b, person, latin_side
+    )
+    if not similarity or (kind not in ("same", "same sound") and min(len(a), len(b)) < MIN_EURO_SLIP_WORD):
         return None
-    return min(similarity, 0.95), RUSSIAN_EURO if kind == "same" else f"{RUSSIAN_EURO}, {kind}"
+    return min(similarity, 0.95), f"{RUSSIAN_EURO}, typo" if kind == "typo" else RUSSIAN_EURO
 
 
 def _slip_at_the_start(a: str, b: str) -> bool:

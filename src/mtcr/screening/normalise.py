@@ -20,7 +20,6 @@ from pathlib import Path
 
 import yaml
 from anyascii import anyascii
-from rigour.territories import lookup_territory
 from wordfreq import zipf_frequency
 
 from mtcr.screening.typos import typo_similarity
@@ -973,34 +972,40 @@ def _honour_length(after: list[str]) -> int:
 # The Persian plural written after a zero-width non-joiner (پژوهش‌های, researches): the word is its singular.
 _PERSIAN_PLURAL = re.compile("\u200c\u0647\u0627(?:\u06cc\u06cc?)?(?![\u0600-\u06ff])")
 
-# Words of a state's formal name: the Islamic Republic of Iran, the Russian Federation, the People's Republic
-# of China, the Syrian Arab Republic
-_STATE_FORM_WORDS = frozenset(
-    ["islamic", "republic", "peoples", "people", "democratic", "federation", "arab", "socialist"]
-)
-_STATE_FORMS = frozenset(["republic", "federation"])
+# States' formal names as a name's last words (stop words aside), and the one word an acronym may give the
+# state instead: CBI, the Central Bank of the Islamic Republic of Iran. The state is never left out: MOD
+# would be every ministry of defence. Longest first, so that "Democratic People's Republic of Korea" is
+# not read as the "Republic of Korea".
+_STATE_FORMAL_NAMES = {
+    ("democratic", "peoples", "republic", "korea"): "korea",
+    ("islamic", "republic", "iran"): "iran",
+    ("islamic", "republic", "pakistan"): "pakistan",
+    ("peoples", "republic", "china"): "china",
+    ("syrian", "arab", "republic"): "syria",
+    ("arab", "republic", "egypt"): "egypt",
+    ("russian", "federation"): "russia",
+    ("republic", "belarus"): "belarus",
+    ("republic", "korea"): "korea",
+    ("republic", "india"): "india",
+    ("republic", "iraq"): "iraq",
+}
+_STATE_FORMAL_LENGTHS = sorted({len(formal) for formal in _STATE_FORMAL_NAMES}, reverse=True)
 
 
-def _without_state_name(words: Sequence[str]) -> list[list[str]]:
-    """A name ending in a state's formal name, as its acronyms also read it: the state by one word, or left
-    out (Central Bank of the Islamic Republic of Iran: CBI; Ministry of Defence of the Russian Federation:
-    MoD); [] for other names."""
-    if _STATE_FORMS.isdisjoint(words):  # the cheap test first: most names name no state
+def _with_state_as_a_word(words: Sequence[str]) -> list[str]:
+    """``words`` with a state's formal name at their end as the state's one word ("central", "bank",
+    "iran"), or [] for names that end otherwise or have fewer than two words before it."""
+    if "republic" not in words and "federation" not in words:  # the cheap test first: most names name no state
         return []
-    at, country, formal = len(words), "", False
-    while at > 0:
-        word = words[at - 1]
-        if word in _STATE_FORM_WORDS:
-            formal = formal or word in _STATE_FORMS
-        elif not country and word not in STOP_WORDS and lookup_territory(word) is not None:
-            country = word
-        elif word not in STOP_WORDS:
-            break
-        at -= 1
-    head = list(words[:at])
-    if not (formal and country and len(head) >= 2):
-        return []
-    return [[*head, country], head]
+    kept = [i for i, word in enumerate(words) if word not in STOP_WORDS]
+    for length in _STATE_FORMAL_LENGTHS:
+        if len(kept) < length + 2:
+            continue
+        state = _STATE_FORMAL_NAMES.get(tuple(words[i] for i in kept[-length:]))
+        if state is not None:
+            head = list(words[: kept[-length - 1] + 1])
+            return [*head, state] if not any(word.isdigit() for word in head) else []
+    return []
 
 
 # A compass point of two (Northwestern, 西北) gives both initials to an acronym (NWPU, SEU).
@@ -1120,10 +1125,9 @@ def name_form(name: str) -> NameForm:
             if initials not in acronyms:
                 acronyms.append(initials)
     for group in (words, tokens):  # Central Bank of the Islamic Republic of Iran: CBI, as well as CBIRI
-        for shorter in _without_state_name(group):
-            initials = "".join([t[0] for t in shorter])
-            if len(shorter) > 1 and initials not in acronyms:
-                acronyms.append(initials)
+        shorter = _with_state_as_a_word(group)
+        if shorter and (initials := "".join([t[0] for t in shorter])) not in acronyms:
+            acronyms.append(initials)
     if len(core) > 1 and _COMPASS_INITIALS.keys() & set(core):  # Northwestern Polytechnical University: NWPU
         compass = "".join(_COMPASS_INITIALS.get(t, t[0]) for t in core)
         if compass not in acronyms:
