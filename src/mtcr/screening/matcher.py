@@ -170,7 +170,8 @@ def _token_similarity(
         return 0.0, ""
     if key_a == key_b and len(key_a) >= 2:
         return 0.95, "same sound"
-    if a[:3] != b[:3] and "eur" in (a[:3], b[:3]) and (euro := _euro_read(a, b, lone_a, lone_b, person, latin_side)):
+    # one word begins Eur-: the first letters first, as slicing every pair of words costs (Evr- or Yevr-)
+    if (a[0] == "e" or b[0] == "e") and (euro := _euro_read(a, b, lone_a, lone_b, person, latin_side)):
         return euro
     if a[0] != b[0] and a[0] in "rn" and b[0] in "rn" and _north_initial_r(a, b):
         return 0.95, NORTH_INITIAL_R
@@ -257,6 +258,8 @@ def _euro_read(a: str, b: str, lone_a: bool, lone_b: bool, person: bool, latin_s
     """A word beginning Evr- or Yevr- against one beginning Eur- (Evropalas / Europalace), the rest
     compared as two words are, but a typo only in words of eight letters or more (Evreux is no slip of
     Eurex); None when neither begins so or the rest differs."""
+    if a.startswith("eur") == b.startswith("eur"):
+        return None
     euro_a, euro_b = _RUSSIAN_EURO.sub("eur", a), _RUSSIAN_EURO.sub("eur", b)
     if (euro_a, euro_b) == (a, b):
         return None
