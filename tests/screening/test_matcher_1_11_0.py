@@ -212,3 +212,11 @@ def test_the_index_finds_the_entity_by_the_shortened_acronym() -> None:
     others = [ListEntity(f"O{n}", EntityType.ORGANIZATION, (f"Central Trading Bank No {n}",)) for n in range(200)]
     hits = CandidateIndex([*others, bank]).screen(Party("CBI"))
     assert [hit.entity_id for hit in hits][:1] == ["CBI"]
+
+
+# --- the glossary --------------------------------------------------------------------------------------
+
+
+def test_machine_building_in_bgn_romanisation() -> None:
+    # машиностроения in BGN/PCGN, е after a vowel written ye: NPO Mashinostroyeniya, the cruise missile maker
+    assert _score("NPO Mashinostroyeniya", "Scientific and Production Association of Machine-Building") >= 0.85
