@@ -189,3 +189,11 @@ def test_directory_as_item_file_is_an_input_error(tmp_path: Path) -> None:
 def test_search_limit_is_bounded() -> None:
     code, _, _ = invoke("annex", "search", "heat", "-n", "99999999999999999999")
     assert code == 2
+
+
+def test_python_dash_m_mtcr_runs_the_same_command_line() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "mtcr", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "Usage: mtcr" in result.stdout

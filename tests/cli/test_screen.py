@@ -200,3 +200,48 @@ def test_re_importing_earlier_content_makes_it_current_again(tmp_path: Path) -> 
     _, out, _ = invoke("lists", "show", "--json")
     mine = [s for s in json.loads(out) if s["list_name"] == "mine"]
     assert [(s["entity_count"], s["current"]) for s in mine] == [(1, True), (2, False)]  # shown as current
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name,countries\nAlpha,CN\n", "line 1: unknown column 'countries'"),  # misspelt: its evidence lost
+        ("name,identifiers\nAlpha,X1\n", "unknown column 'identifiers'"),  # the lists' column, not the parties'
+        ("name\nAlpha\n...\n", "line 3, column name: a name with no letters or digits"),
+    ],
+)
+def test_a_party_file_header_or_name_that_says_nothing_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    parties = tmp_path / "parties.csv"
+    parties.write_text(text, encoding="utf-8")
+    code, _, err = invoke("screen-file", str(parties))
+    assert code == 4 and message in err
+
+
+def test_a_refused_batch_leaves_no_output_file(tmp_path: Path) -> None:
+    parties, hits = tmp_path / "parties.csv", tmp_path / "hits.csv"
+    parties.write_text("name,country\nKOMID,RUS\n", encoding="utf-8")
+    code, _, err = invoke("screen-file", str(parties), "--output", str(hits))
+    assert code == 4 and "column country" in err
+    assert not hits.exists()  # an empty file would read as "no hits"
+    code, _, err = invoke("screen-file", str(parties), "--output", str(tmp_path / "no-such-folder" / "hits.csv"))
+    assert code == 2 and "--output" in err
+
+
+def test_screen_file_never_writes_over_its_parties(tmp_path: Path) -> None:
+    parties = tmp_path / "parties.csv"
+    text = "name\nKOMID\nAcme Garden Supplies\n"
+    parties.write_text(text, encoding="utf-8")
+    code, _, err = invoke("screen-file", str(parties), "--output", str(parties))
+    assert code == 2 and "is the parties file" in err
+    assert parties.read_text(encoding="utf-8") == text
+
+
+def test_the_decision_hint_is_a_command_that_runs_and_by_must_name_someone(tmp_path: Path) -> None:
+    code, out, _ = invoke("screen", "KOMID")
+    assert code == 0 and "--reason" in out
+    code, _, err = invoke("screen", "KOMID", "--by", "   ")
+    assert code == 2 and "--by" in err
+    parties = tmp_path / "parties.csv"
+    parties.write_text("name\nKOMID\n", encoding="utf-8")
+    code, out, _ = invoke("screen-file", str(parties))
+    assert code == 0 and "1 party screened" in out and "--reason" in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import getpass
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -39,7 +40,14 @@ ByOption = Annotated[str, typer.Option("--by", help="Who screens or decides (def
 
 
 def _user(by: str) -> str:
-    return by or getpass.getuser()
+    if by and not by.strip():
+        raise InputError("--by", "give a name, or leave --by out for the login name")
+    return by.strip() or getpass.getuser()
+
+
+DECISION_HINT = (
+    "Record a decision: mtcr screenings dispose HIT --decision 'true match' or 'false positive' --reason 'why'"
+)
 
 
 def _index_for(session: object, snapshot: store.Snapshot) -> CandidateIndex:
@@ -110,6 +118,7 @@ def screen_command(
     Example: mtcr screen "中国精密机械进出口总公司" --json
     """
     with domain_errors():
+        user = _user(by)
         name = clean_input(name)
         if not any(ch.isalnum() for ch in name):
             raise InputError("NAME", "give the party's name (letters or digits)")
@@ -128,7 +137,7 @@ def screen_command(
         with session_scope(engine) as session:
             snapshot = _snapshot(session, list_name)
             hits = _index_for(session, snapshot).screen(party, threshold)
-            screening_id = store.record_screening(session, party, snapshot, hits, threshold, _user(by))
+            screening_id = store.record_screening(session, party, snapshot, hits, threshold, user)
             record = store.get_screening(session, screening_id)
         if json:
             emit_json(record)
@@ -139,10 +148,7 @@ def screen_command(
         )
         if hits:
             console.print(hits_table(title, hits))
-            console.print(
-                f"Record a decision: mtcr screenings dispose HIT --decision 'true match' (hit ids: "
-                f"{', '.join(str(h.id) for h in record.hits)})"
-            )
+            console.print(f"{DECISION_HINT} (hit ids: {', '.join(str(h.id) for h in record.hits)})")
         else:
             console.print(f"{title}\nNo hit at or above {threshold:.2f}.")
 
@@ -171,15 +177,13 @@ def screen_file_command(
     Example: mtcr screen-file parties.csv --output hits.csv
     """
     with domain_errors():
+        user = _user(by)
         if engine_name not in ("local", "dask"):
             raise InputError("--engine", f"expected local or dask, got {engine_name!r}")
         if scheduler and engine_name != "dask":
             raise InputError("--scheduler", "is for --engine dask")
         if output is not None:
-            try:  # before screening: a bad output path must not waste the batch
-                output.open("a", encoding="utf-8").close()
-            except OSError as exc:
-                raise InputError("--output", f"cannot write {output}: {exc.strerror or exc}") from exc
+            _check_output(output, file)
         parties = read_parties(file)
         engine = make_engine()
         upgrade(engine)
@@ -209,7 +213,7 @@ def screen_file_command(
                     progress.advance(task)
         with session_scope(engine) as session:
             ids = [
-                store.record_screening(session, party, snapshot, hits, threshold, _user(by))
+                store.record_screening(session, party, snapshot, hits, threshold, user)
                 for party, hits in zip(parties, results, strict=True)
             ]
             hit_ids = store.hit_ids(session, ids)
@@ -224,7 +228,8 @@ def screen_file_command(
                 ]
             )
             return
-        console.print(f"{len(parties)} parties screened against {escape(snapshot.list_name)}: {len(flagged)} with hits")
+        screened = f"{len(parties)} part{'y' if len(parties) == 1 else 'ies'}"
+        console.print(f"{screened} screened against {escape(snapshot.list_name)}: {len(flagged)} with hits")
         table = Table()
         table.add_column("screening", justify="right")
         table.add_column("party")
@@ -244,9 +249,20 @@ def screen_file_command(
         if output is not None:
             console.print(f"Hits written to {escape(str(output))}")
         if flagged:
-            console.print(
-                "Record a decision: mtcr screenings dispose HIT --decision 'true match' (or 'false positive')"
-            )
+            console.print(DECISION_HINT)
+
+
+def _check_output(output: Path, parties_file: Path) -> None:
+    """Before screening, so that a bad path wastes no batch; without creating the file, so that a batch
+    refused later leaves no empty file to be read as "no hits"."""
+    if output.exists() and parties_file.exists() and output.resolve() == parties_file.resolve():
+        raise InputError("--output", f"{output} is the parties file: the hits would overwrite it")
+    if output.is_dir():
+        raise InputError("--output", f"cannot write {output}: a directory")
+    folder = output.parent if str(output.parent) else Path(".")
+    writable = os.access(output, os.W_OK) if output.exists() else folder.is_dir() and os.access(folder, os.W_OK)
+    if not writable:
+        raise InputError("--output", f"cannot write {output}: no such folder or no permission")
 
 
 def _write_hits(

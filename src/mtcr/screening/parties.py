@@ -21,6 +21,7 @@ PARTY_TYPES = {
     "organisation": EntityType.ORGANIZATION,
 }
 MAX_NAME_LENGTH = 500  # as the API and the web form allow; no party's name is longer
+PARTY_COLUMNS = ("name", "country", "address", "id", "dates", "type")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -68,6 +69,13 @@ def parse_parties(text: str, source: str) -> list[Party]:
         header = [column.strip().lower() for column in next(reader, [])]
         if "name" not in header:
             raise DataFileError(source, "expected a header with a 'name' column", field="line 1")
+        # a misspelt column would drop its evidence without a word ("countries", the lists' "identifiers")
+        if unknown := [column for column in header if column not in PARTY_COLUMNS]:
+            raise DataFileError(
+                source,
+                f"unknown column {', '.join(repr(c) for c in unknown)} (the columns are {', '.join(PARTY_COLUMNS)})",
+                field="line 1",
+            )
         parties: list[Party] = []
         for fields in reader:
             line = reader.line_num
@@ -81,6 +89,8 @@ def parse_parties(text: str, source: str) -> list[Party]:
             name = clean_text(row.get("name") or "")
             if not name:
                 raise DataFileError(source, "empty name", field=f"line {line}, column name")
+            if not any(ch.isalnum() for ch in name):  # as `mtcr screen` refuses it: "..." names nobody
+                raise DataFileError(source, "a name with no letters or digits", field=f"line {line}, column name")
             if len(name) > MAX_NAME_LENGTH:
                 raise DataFileError(
                     source,
