@@ -192,8 +192,12 @@ def test_re_importing_earlier_content_makes_it_current_again(tmp_path: Path) -> 
     v1, v2 = tmp_path / "v1.csv", tmp_path / "v2.csv"
     v1.write_text("id,name\nE1,Example Rocket Works\n")
     v2.write_text("id,name\nE1,Example Rocket Works\nE2,Zenith Propellant Plant\n")
-    for path in (v1, v2, v1):
+    for path in (v1, v2):
         invoke("lists", "import", str(path), "--format", "csv", "--name", "mine")
+    code, out, _ = invoke("lists", "import", str(v1), "--format", "csv", "--name", "mine")
+    assert code == 0 and "Snapshot 1 is the list's current version again (it was snapshot 2)" in out
+    code, out, _ = invoke("lists", "import", str(v1), "--format", "csv", "--name", "mine")
+    assert "current version again" not in out  # it is current already
     _, out, _ = invoke("screen", "Zenith Propellant Plant", "--list", "mine", "--json")
     record = json.loads(out)
     assert record["snapshot"]["entity_count"] == 1 and record["hits"] == []  # the delisted entity is gone

@@ -320,6 +320,8 @@ def lists_import(
         console.print(
             f"{verb}: {escape(s.list_name)} snapshot {s.id}, {s.entity_count} entities, sha256 {s.content_hash[:16]}..."
         )
+        if result.replaced is not None:  # a rollback: say so, as the next screening sees it
+            console.print(f"Snapshot {s.id} is the list's current version again (it was snapshot {result.replaced}).")
 
 
 @lists_app.command("show")

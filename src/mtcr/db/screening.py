@@ -115,6 +115,7 @@ class Snapshot:
 class ImportResult:
     snapshot: Snapshot
     created: bool  # False: the same content was already imported (nothing written)
+    replaced: int | None = None  # the snapshot that was current, when earlier content became current again
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +211,12 @@ def import_list(session: Session, path: Path, list_format: ListFormat, list_name
     )
     if existing is not None:
         latest = latest_snapshot(session, list_name)
+        replaced = None
         if latest is not None and latest.id != existing.id:
             existing.current_since = utc_now()  # this content is the list's current version again
             session.flush()
-        return ImportResult(_snapshot(existing), created=False)
+            replaced = latest.id
+        return ImportResult(_snapshot(existing), created=False, replaced=replaced)
     entities = parse_list(path, list_format)
     snapshot = ListSnapshotRow(
         list_name=list_name,
