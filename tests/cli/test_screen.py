@@ -165,7 +165,7 @@ def test_screen_file_reads_any_header_case_and_names_real_lines(tmp_path: Path) 
     assert code == 4 and "line 6, column name" in err
     parties.write_text('Name,Country\n"KOMID,KP\n')
     code, _, err = invoke("screen-file", str(parties))
-    assert code == 4 and "not a readable CSV" in err
+    assert code == 4 and "not a readable CSV" in err and "line 2" in err
 
 
 @pytest.mark.parametrize(

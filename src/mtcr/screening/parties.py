@@ -64,8 +64,8 @@ def party_type(value: str | None, field: str = "type") -> EntityType | None:
 
 def parse_parties(text: str, source: str) -> list[Party]:
     """Parties from CSV text; errors name the line as the file counts it."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     try:
-        reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
         header = [column.strip().lower() for column in next(reader, [])]
         if "name" not in header:
             raise DataFileError(source, "expected a header with a 'name' column", field="line 1")
@@ -112,8 +112,8 @@ def parse_parties(text: str, source: str) -> list[Party]:
                 raise DataFileError(source, exc.problem, field=f"line {line}, column dates") from exc
             address = clean_text(row.get("address") or "") or None
             parties.append(Party(name, country, address, identifiers, dates, entity_type=kind))
-    except csv.Error as exc:
-        raise DataFileError(source, f"not a readable CSV: {exc}") from exc
+    except csv.Error as exc:  # an unclosed quote runs to the end: the line where the reader stopped
+        raise DataFileError(source, f"not a readable CSV: {exc}", field=f"line {reader.line_num}") from exc
     if not parties:
         raise DataFileError(source, "no parties in the file")
     return parties
