@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from mtcr.cli.main import app
 from mtcr.settings import Settings
@@ -20,10 +21,10 @@ def _commands() -> dict[str, Any]:
     found: dict[str, Any] = {}
 
     def walk(prefix: str, command: Any) -> None:
-        subcommands = getattr(command, "commands", None)
-        if subcommands:
-            for name, sub in subcommands.items():
-                walk(f"{prefix} {name}".strip(), sub)
+        if isinstance(command, TyperGroup):  # as the CLI looks them up: the root imports each lazily
+            context = typer.Context(command)
+            for name in command.list_commands(context):
+                walk(f"{prefix} {name}".strip(), command.get_command(context, name))
         else:
             found[prefix] = command
 

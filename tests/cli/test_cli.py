@@ -197,3 +197,35 @@ def test_python_dash_m_mtcr_runs_the_same_command_line() -> None:
 
     result = subprocess.run([sys.executable, "-m", "mtcr", "--help"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "Usage: mtcr" in result.stdout
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    # every module imported up front made each `mtcr screen` wait seconds for SciPy, pint and the physics
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from mtcr.cli.main import app\n"
+        "try:\n"
+        "    app(['screen', '--help'], prog_name='mtcr')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('scipy', 'pint', 'mtcr.physics', 'mtcr.annex.loader', 'mtcr.casework')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Usage: mtcr screen" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [(["scren"], "Did you mean 'screen'"), (["lists", "shw"], "Did you mean 'show'"), (["zzz"], None)],
+    ids=["command", "subcommand", "unknown"],
+)
+def test_a_mistyped_command_is_refused_with_the_close_names(typed: list[str], suggested: str | None) -> None:
+    code, _, err = invoke(*typed)
+    assert code == 2 and f"No such command '{typed[-1]}'" in err
+    assert (suggested in err) if suggested else ("Did you mean" not in err)

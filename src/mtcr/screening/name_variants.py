@@ -26,7 +26,7 @@ def load_name_variants(path: Path) -> dict[str, frozenset[int]]:
 
     Raises ValueError, naming the group and the spelling, on anything malformed: a table that silently
     dropped a bad entry would quietly stop matching a name."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError(f"{path}: not a {FORMAT} table (its 'format' must be {FORMAT!r})")
     kinds = data.get("groups")

@@ -654,7 +654,8 @@ def _load_glossary() -> tuple[
     dict[str, str], dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, tuple[str, str]]
 ]:
     path = Path(__file__).resolve().parent.parent / "data" / "screening" / "glossary.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # libyaml's loader: the pure-Python one took half a second of every start-up on this file
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     expansions = {str(short): tuple(str(long).split()) for short, long in data.get("expansions", {}).items()}
     related = {str(word): frozenset(str(c) for c in concepts) for word, concepts in data.get("related", {}).items()}
     native = {
