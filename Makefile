@@ -40,10 +40,11 @@ unit: $(STAMP)
 #   make compiled && PYTHONPATH=build/compiled .venv/bin/mtcr screen-file parties.csv
 # Rebuilt whenever a file under src/ changes; the editable install stays pure Python. Not name_variants.py
 # (tests monkeypatch its table, and a compiled module reads its own globals, never the patched ones) nor
-# index.py (compiled, it boxes each of a list's key numbers anew: 0.8 GB more for a million names).
+# index.py (compiled, it boxes each of a list's key numbers anew: 0.8 GB more for a million names; the keys
+# a name gets are in keys.py, compiled).
 # tests/screening/conftest.py names the compiled modules again, to check they loaded compiled.
 COMPILED := build/compiled
-COMPILED_MODULES := $(addprefix mtcr/screening/,matcher.py typos.py normalise.py lexicon.py wadegiles.py)
+COMPILED_MODULES := $(addprefix mtcr/screening/,matcher.py typos.py normalise.py lexicon.py wadegiles.py keys.py)
 SOURCES := $(shell find src/mtcr -type f -not -path '*/__pycache__/*' -not -name '*.pyc')
 
 $(COMPILED)/.stamp: $(STAMP) $(SOURCES) Makefile

@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-COMPILED_MODULES = ("matcher", "typos", "normalise", "lexicon", "wadegiles")  # as the Makefile's COMPILED_MODULES
+# as the Makefile's COMPILED_MODULES
+COMPILED_MODULES = ("matcher", "typos", "normalise", "lexicon", "wadegiles", "keys")
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

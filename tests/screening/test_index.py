@@ -6,10 +6,11 @@ import csv
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from mtcr.screening.importers import bundled_list_path, parse_list
-from mtcr.screening.index import CandidateIndex, brute_force
+from mtcr.screening.index import CandidateIndex, _unique_with_inverse, brute_force
 from mtcr.screening.matcher import DEFAULT_THRESHOLD
 from mtcr.screening.model import EntityType, ListEntity, ListFormat, Party
 from mtcr.screening.normalise import name_form
@@ -177,3 +178,13 @@ def test_a_numbered_plant_among_thousands_is_found(numbered_plants: CandidateInd
     hits = numbered_plants.screen(Party(f"State Machine-Building Plant No. {number}"))
     assert hits and hits[0].entity_id == f"F{number}"
     assert hits[0].score == 1.0
+
+
+@pytest.mark.parametrize("runs", [[[5]], [[1, 4, 9], [0, 4, 9, 12], [9]], [[3, 3, 7], [2, 3], [7, 8, 8]]])
+def test_the_pool_is_counted_as_numpy_unique_counts_it(runs: list[list[int]]) -> None:
+    rng = np.random.default_rng(len(runs))
+    runs = runs + [sorted(rng.integers(0, 500, 300).tolist()) for _ in range(3)]
+    pool = np.concatenate([np.asarray(run, dtype=np.int32) for run in runs])
+    unique, inverse = _unique_with_inverse(pool)
+    expected_unique, expected_inverse = np.unique(pool, return_inverse=True)
+    assert np.array_equal(unique, expected_unique) and np.array_equal(inverse, expected_inverse)

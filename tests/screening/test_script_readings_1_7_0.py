@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from mtcr.screening.index import CandidateIndex, blocking_keys
+from mtcr.screening.index import CandidateIndex
+from mtcr.screening.keys import blocking_keys
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, compare
 from mtcr.screening.model import EntityType, ListEntity, Party
 from mtcr.screening.normalise import (
