@@ -129,6 +129,8 @@ def test_list_import_is_idempotent_and_rescreen_sees_a_new_snapshot(tmp_path: Pa
             "bundled list's name",
         ),
         (("screen", "KOMID", "--date", "1999-13-45"), 2, "--date"),
+        (("screen", "KOMID", "--id", "!!!"), 2, "--id"),  # kept, it would match nothing and say nothing
+        (("screen", "KOMID", "--id", ""), 2, "registration, tax or passport number"),
         (("screen", "K" * 501), 2, "at most 500"),
         (("screen", " "), 2, "NAME"),
         (("screen", "KOMID", "--list", "nope"), 3, "unknown list 'nope'"),
@@ -177,6 +179,7 @@ def test_screen_file_reads_any_header_case_and_names_real_lines(tmp_path: Path) 
         ("name,countries\nAlpha,CN\n", "line 1: unknown column 'countries'"),  # misspelt: its evidence lost
         ("name,identifiers\nAlpha,X1\n", "unknown column 'identifiers'"),  # the lists' column, not the parties'
         ("name\nAlpha\n...\n", "line 3, column name: a name with no letters or digits"),
+        ("name,id\nAlpha,12345;--\n", "line 2, column id: expected a registration"),
     ],
 )
 def test_a_party_file_row_that_does_not_fit_is_refused(tmp_path: Path, text: str, message: str) -> None:

@@ -22,7 +22,14 @@ from mtcr.errors import InputError
 from mtcr.screening.index import CandidateIndex
 from mtcr.screening.matcher import DEFAULT_THRESHOLD, MATCHER_VERSION
 from mtcr.screening.model import ListFormat, Match, Party
-from mtcr.screening.parties import MAX_NAME_LENGTH, country_code, party_date, party_type, read_parties
+from mtcr.screening.parties import (
+    MAX_NAME_LENGTH,
+    country_code,
+    party_date,
+    party_identifier,
+    party_type,
+    read_parties,
+)
 
 lists_app = typer.Typer(
     help="Screening lists: import snapshots, list them.\n\nExample: mtcr lists show", no_args_is_help=True
@@ -128,7 +135,7 @@ def screen_command(
             name=name,
             country=_country(country),
             address=clean_input(address) if address else None,
-            identifiers=tuple(identifier or ()),
+            identifiers=tuple(party_identifier(value, "--id") for value in identifier or ()),
             dates=tuple(party_date(value, "--date") for value in date or ()),
             entity_type=party_type(kind, "--type"),
         )

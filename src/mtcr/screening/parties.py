@@ -52,6 +52,15 @@ def party_date(value: str, field: str = "date") -> str:
     return text
 
 
+def party_identifier(value: str, field: str = "id") -> str:
+    """A registration, tax or passport number as given; InputError naming ``field`` when it has no letter
+    or digit ("!!!" would be kept and match nothing, so the party would be screened without it)."""
+    text = clean_text(value)
+    if not any(ch.isalnum() for ch in text):
+        raise InputError(field, f"expected a registration, tax or passport number, got {value!r}")
+    return text
+
+
 def party_type(value: str | None, field: str = "type") -> EntityType | None:
     """A party's type (person or organization; organisation too), or None when not given."""
     if value is None or value.strip() == "":
@@ -105,7 +114,10 @@ def parse_parties(text: str, source: str) -> list[Party]:
                 kind = party_type(row.get("type"))
             except InputError as exc:
                 raise DataFileError(source, exc.problem, field=f"line {line}, column type") from exc
-            identifiers = tuple(i.strip() for i in (row.get("id") or "").split(";") if i.strip())
+            try:
+                identifiers = tuple(party_identifier(i) for i in (row.get("id") or "").split(";") if i.strip())
+            except InputError as exc:
+                raise DataFileError(source, exc.problem, field=f"line {line}, column id") from exc
             try:
                 dates = tuple(party_date(d) for d in (row.get("dates") or "").split(";") if d.strip())
             except InputError as exc:
