@@ -229,3 +229,24 @@ def test_a_mistyped_command_is_refused_with_the_close_names(typed: list[str], su
     code, _, err = invoke(*typed)
     assert code == 2 and f"No such command '{typed[-1]}'" in err
     assert (suggested in err) if suggested else ("Did you mean" not in err)
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        ("mtcr scr", ["screen", "screen-file", "screenings"]),  # the commands of modules not yet imported
+        ("mtcr screen KOMID --coun", ["--country"]),
+        ("mtcr scren --", ["--install-completion", "--show-completion", "--help"]),  # an unknown word: no error
+    ],
+)
+def test_the_shell_completes_every_command(words: str, offered: list[str]) -> None:
+    env = {"_MTCR_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+    result = runner.invoke(app, [], env=env, prog_name="mtcr")
+    assert result.exit_code == 0 and result.output.split() == offered
+
+
+def test_only_the_root_offers_to_install_completion() -> None:
+    code, out, _ = invoke("screen", "--help")
+    assert code == 0 and "--install-completion" not in out and "--show-completion" not in out
+    code, out, _ = invoke("--help")
+    assert code == 0 and "--install-completion" in out

@@ -185,6 +185,8 @@ def test_the_pool_is_counted_as_numpy_unique_counts_it(runs: list[list[int]]) ->
     rng = np.random.default_rng(len(runs))
     runs = runs + [sorted(rng.integers(0, 500, 300).tolist()) for _ in range(3)]
     pool = np.concatenate([np.asarray(run, dtype=np.int32) for run in runs])
-    unique, inverse = _unique_with_inverse(pool)
-    expected_unique, expected_inverse = np.unique(pool, return_inverse=True)
-    assert np.array_equal(unique, expected_unique) and np.array_equal(inverse, expected_inverse)
+    for counted in (pool, rng.permutation(pool), pool[:0]):  # runs, no order at all, nothing
+        unique, inverse = _unique_with_inverse(counted)
+        expected_unique, expected_inverse = np.unique(counted, return_inverse=True)
+        assert np.array_equal(unique, expected_unique) and np.array_equal(inverse, expected_inverse)
+        assert unique.dtype == expected_unique.dtype

@@ -50,7 +50,7 @@ def load_command(name: str) -> click.Command:
     if isinstance(target, typer.Typer):
         command: click.Command = typer.main.get_group(target)  # a group even of one command
     else:
-        single = typer.Typer()
+        single = typer.Typer(add_completion=False)  # the completion options belong to the root alone
         single.command(name)(target)
         command = typer.main.get_command(single)
     command.name = name
@@ -71,12 +71,16 @@ class LazyGroup(TyperGroup):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
-        # Typer suggests close names from the commands already loaded: here, from every command
-        known = self.list_commands(ctx)
-        if args and not args[0].startswith("-") and args[0] not in known:
-            close = get_close_matches(args[0], known)
-            hint = f" Did you mean {', '.join(repr(name) for name in close)}?" if close else ""
-            ctx.fail(f"No such command {args[0]!r}.{hint}")
+        # Typer suggests close names from the commands already loaded: here, from every command. Not while
+        # completing a command line, where an unknown word is no error.
+        if args and not ctx.resilient_parsing and self.suggest_commands and not args[0].startswith("-"):
+            known = self.list_commands(ctx)
+            name = args[0]
+            normalised = ctx.token_normalize_func(name) if ctx.token_normalize_func else name
+            if name not in known and normalised not in known:
+                close = get_close_matches(name, known)
+                hint = f" Did you mean {', '.join(repr(command) for command in close)}?" if close else ""
+                ctx.fail(f"No such command {name!r}.{hint}")
         return super().resolve_command(ctx, args)
 
 
